@@ -1,0 +1,70 @@
+/**
+ * One error model for everything that reaches a person (UI, API, CLI).
+ * `code` is stable and machine-readable, `message` says what happened, `hint` what to do.
+ * Where it applies, `location` points into a document (YAML path, line, column) and
+ * `requestId` names the upstream request (Graph's request-id, Port's request id).
+ */
+export interface ErrorLocation {
+  /** Dotted path into the document, e.g. `resources[1].port.entity.mappings.title`. */
+  path?: string;
+  /** 1-based line and column. */
+  line?: number;
+  column?: number;
+}
+
+export interface AppErrorShape {
+  code: string;
+  message: string;
+  hint?: string;
+  location?: ErrorLocation;
+  requestId?: string;
+}
+
+export interface AppErrorOptions {
+  hint?: string;
+  location?: ErrorLocation;
+  requestId?: string;
+  /** HTTP status a route handler should answer with. */
+  status?: number;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: string;
+  readonly hint?: string;
+  readonly location?: ErrorLocation;
+  readonly requestId?: string;
+  readonly status: number;
+
+  constructor(code: string, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.hint = options.hint;
+    this.location = options.location;
+    this.requestId = options.requestId;
+    this.status = options.status ?? 500;
+  }
+
+  toJSON(): AppErrorShape {
+    const out: AppErrorShape = { code: this.code, message: this.message };
+    if (this.hint !== undefined) out.hint = this.hint;
+    if (this.location !== undefined) out.location = this.location;
+    if (this.requestId !== undefined) out.requestId = this.requestId;
+    return out;
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+/** Turns anything thrown into the shape a person sees, without leaking internals. */
+export function toErrorShape(error: unknown): AppErrorShape {
+  if (isAppError(error)) return error.toJSON();
+  return {
+    code: "internal_error",
+    message: error instanceof Error ? error.message : String(error),
+    hint: "This is a bug in entra-port-builder; the server log has the details.",
+  };
+}

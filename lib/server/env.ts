@@ -1,0 +1,139 @@
+/**
+ * The app's configuration: environment variables validated once with zod.
+ * A bad value stops start-up with one line that names the variable (`EnvError`).
+ * Zero configuration works: the secrets the app needs are generated on first start into
+ * the data folder (file mode 0600) when not given, and reused afterwards.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const hostPort = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
+
+const onOff = z
+  .enum(["on", "off", "true", "false", "1", "0"])
+  .transform((v) => v === "on" || v === "true" || v === "1");
+
+/** Every variable the app reads, with its default. README's configuration table mirrors this. */
+export const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATA_DIR: z.string().min(1).default("./data"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^file:.+/, "must be a SQLite URL such as file:./data/app.db")
+      .optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
+      .optional(),
+    SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    SIMULATORS: onOff.default(true),
+    EXTRA_ALLOWED_HOSTS: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+      .refine((hosts) => hosts.every((h) => hostPort.test(h)), "must be a comma-separated list of host[:port]"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    AUTH_ENTRA_ID_TENANT_ID: z.string().min(1).optional(),
+    AUTH_ENTRA_ID_CLIENT_ID: z.string().min(1).optional(),
+    AUTH_ENTRA_ID_CLIENT_SECRET: z.string().min(1).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const entra = [v.AUTH_ENTRA_ID_TENANT_ID, v.AUTH_ENTRA_ID_CLIENT_ID, v.AUTH_ENTRA_ID_CLIENT_SECRET];
+    const set = entra.filter((x) => x !== undefined).length;
+    if (set !== 0 && set !== 3) {
+      ctx.addIssue({
+        code: "custom",
+        path: [v.AUTH_ENTRA_ID_TENANT_ID ? (v.AUTH_ENTRA_ID_CLIENT_ID ? "AUTH_ENTRA_ID_CLIENT_SECRET" : "AUTH_ENTRA_ID_CLIENT_ID") : "AUTH_ENTRA_ID_TENANT_ID"],
+        message: "Entra ID sign-in needs AUTH_ENTRA_ID_TENANT_ID, AUTH_ENTRA_ID_CLIENT_ID and AUTH_ENTRA_ID_CLIENT_SECRET together",
+      });
+    }
+  });
+
+type RawEnv = z.infer<typeof envSchema>;
+
+export interface AppEnv extends Omit<RawEnv, "NEXTAUTH_SECRET" | "ENCRYPTION_KEY" | "DATABASE_URL"> {
+  /** Absolute path of the data folder. */
+  dataDir: string;
+  DATABASE_URL: string;
+  /** Absolute path of the SQLite file. */
+  databaseFile: string;
+  NEXTAUTH_SECRET: string;
+  /** 32-byte key that encrypts stored credentials. */
+  encryptionKey: Buffer;
+  entraSignIn: { tenantId: string; clientId: string; clientSecret: string } | null;
+}
+
+export class EnvError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Invalid environment variable ${variable}: ${detail}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Reads a secret file from the data folder, or creates it (0600) with `make()` on first use. */
+function loadOrCreateSecret(file: string, make: () => string): string {
+  try {
+    fs.writeFileSync(file, make(), { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const value = fs.readFileSync(file, "utf8").trim();
+  if (!value) throw new EnvError(path.basename(file), `the generated secret file ${file} is empty; delete it to regenerate`);
+  return value;
+}
+
+/** Resolves `file:./x.db` against the working directory, like Prisma's CLI does for this project. */
+function sqliteFile(url: string): string {
+  return path.resolve(url.slice("file:".length));
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): AppEnv {
+  // Treat empty strings as unset, the way a blank line in a .env file is meant.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? "environment");
+    const given = cleaned[variable];
+    const secret = /SECRET|KEY/.test(variable);
+    throw new EnvError(variable, `${issue.message}${given !== undefined && !secret ? ` (got "${given}")` : ""}`);
+  }
+  const raw = parsed.data;
+  const dataDir = path.resolve(raw.DATA_DIR);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const DATABASE_URL = raw.DATABASE_URL ?? `file:${path.join(dataDir, "app.db")}`;
+  const NEXTAUTH_SECRET =
+    raw.NEXTAUTH_SECRET ?? loadOrCreateSecret(path.join(dataDir, "nextauth-secret"), () => randomBytes(48).toString("base64url"));
+  const keyText =
+    raw.ENCRYPTION_KEY ?? loadOrCreateSecret(path.join(dataDir, "encryption-key"), () => randomBytes(32).toString("base64"));
+  const encryptionKey = Buffer.from(keyText, "base64");
+  if (encryptionKey.length !== 32) throw new EnvError("ENCRYPTION_KEY", `the key file in ${dataDir} is not 32 bytes of base64`);
+  const { AUTH_ENTRA_ID_TENANT_ID: tenantId, AUTH_ENTRA_ID_CLIENT_ID: clientId, AUTH_ENTRA_ID_CLIENT_SECRET: clientSecret } = raw;
+  return {
+    ...raw,
+    dataDir,
+    DATABASE_URL,
+    databaseFile: sqliteFile(DATABASE_URL),
+    NEXTAUTH_SECRET,
+    encryptionKey,
+    entraSignIn: tenantId && clientId && clientSecret ? { tenantId, clientId, clientSecret } : null,
+  };
+}
+
+let cached: AppEnv | undefined;
+
+/** The validated environment of this process (parsed on first use, then cached). */
+export function env(): AppEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests only: forget the cached environment. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
