@@ -1,0 +1,102 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useProjectMutations, type Project } from "./useProjects";
+
+export function ProjectRow({ project }: { project: Project }) {
+  const { rename, remove } = useProjectMutations();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(project.name);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (editing) input.current?.select();
+  }, [editing]);
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    const name = draft.trim();
+    if (!name || name === project.name) {
+      setEditing(false);
+      setDraft(project.name);
+      return;
+    }
+    rename.mutate({ id: project.id, name }, { onSuccess: () => setEditing(false) });
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === "Escape") {
+      setEditing(false);
+      setDraft(project.name);
+    }
+  }
+
+  return (
+    <tr data-testid="project-row">
+      <td>
+        {editing ? (
+          <form onSubmit={save} className="row">
+            <input
+              ref={input}
+              type="text"
+              aria-label={`New name for ${project.name}`}
+              value={draft}
+              maxLength={80}
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={onKeyDown}
+            />
+            <button type="submit" className="primary" disabled={rename.isPending}>
+              Save
+            </button>
+            <button type="button" onClick={() => (setEditing(false), setDraft(project.name))}>
+              Cancel
+            </button>
+          </form>
+        ) : (
+          <Link href={`/projects/${project.id}`}>{project.name}</Link>
+        )}
+        {rename.error && (
+          <div className="field-error" role="alert">
+            {rename.error.message}
+          </div>
+        )}
+      </td>
+      <td className="muted">{new Date(project.createdAt).toLocaleString()}</td>
+      <td className="actions">
+        {!editing && (
+          <button type="button" className="link" onClick={() => (setDraft(project.name), setEditing(true))}>
+            Rename
+          </button>
+        )}
+        <button type="button" className="link danger" onClick={() => dialog.current?.showModal()}>
+          Delete
+        </button>
+        <dialog ref={dialog} aria-labelledby={`delete-title-${project.id}`}>
+          <h2 id={`delete-title-${project.id}`}>Delete “{project.name}”?</h2>
+          <p>The project and everything saved with it will be removed. This cannot be undone.</p>
+          {remove.error && (
+            <div className="alert error" role="alert">
+              {remove.error.message}
+            </div>
+          )}
+          <div className="row">
+            <span className="spacer" />
+            <button type="button" autoFocus onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="danger solid"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate(project.id, { onSuccess: () => dialog.current?.close() })}
+            >
+              Delete project
+            </button>
+          </div>
+        </dialog>
+      </td>
+    </tr>
+  );
+}

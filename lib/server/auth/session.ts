@@ -1,0 +1,41 @@
+/** Who is signed in, read from next-auth's session cookie on any Request. */
+import { getToken } from "next-auth/jwt";
+import { db } from "../db";
+import { env } from "../env";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+function parseCookies(header: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!header) return out;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    try {
+      out[name] = decodeURIComponent(value);
+    } catch {
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * The signed-in user of this request, or null. The token must decrypt with this app's
+ * secret, be unexpired, and name a user who still exists.
+ */
+export async function sessionFromRequest(request: Request): Promise<SessionUser | null> {
+  const token = await getToken({
+    req: { cookies: parseCookies(request.headers.get("cookie")), headers: request.headers } as never,
+    secret: env().NEXTAUTH_SECRET,
+  });
+  if (!token?.sub) return null;
+  const user = await db().user.findUnique({ where: { id: token.sub }, select: { id: true, email: true, name: true } });
+  return user;
+}

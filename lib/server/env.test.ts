@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "epb-env-"));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("parseEnv", () => {
+  it("works with zero configuration and generates its secrets once, mode 0600", () => {
+    const first = parseEnv({ DATA_DIR: dir });
+    expect(first.PORT).toBe(3000);
+    expect(first.SIMULATORS).toBe(true);
+    expect(first.DATABASE_URL).toBe(`file:${path.join(dir, "app.db")}`);
+    expect(first.encryptionKey).toHaveLength(32);
+    expect(first.NEXTAUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    for (const file of ["nextauth-secret", "encryption-key"]) {
+      expect(fs.statSync(path.join(dir, file)).mode & 0o777).toBe(0o600);
+    }
+    const second = parseEnv({ DATA_DIR: dir });
+    expect(second.NEXTAUTH_SECRET).toBe(first.NEXTAUTH_SECRET);
+    expect(second.encryptionKey.equals(first.encryptionKey)).toBe(true);
+  });
+
+  it("uses given secrets instead of generating files", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    const config = parseEnv({ DATA_DIR: dir, ENCRYPTION_KEY: key, NEXTAUTH_SECRET: "x".repeat(40) });
+    expect(config.encryptionKey.equals(Buffer.alloc(32, 7))).toBe(true);
+    expect(fs.existsSync(path.join(dir, "encryption-key"))).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: "seventy" }, /^Invalid environment variable PORT: .*\(got "seventy"\)$/],
+    [{ PORT: "70000" }, /^Invalid environment variable PORT:/],
+    [{ SIMULATORS: "maybe" }, /^Invalid environment variable SIMULATORS:/],
+    [{ DATABASE_URL: "postgres://x" }, /^Invalid environment variable DATABASE_URL: must be a SQLite URL/],
+    [{ EXTRA_ALLOWED_HOSTS: "ok.example.com, https://bad/" }, /^Invalid environment variable EXTRA_ALLOWED_HOSTS: must be a comma-separated list/],
+    [{ ENCRYPTION_KEY: "short" }, /^Invalid environment variable ENCRYPTION_KEY: must be 32 bytes, base64-encoded$/],
+    [{ AUTH_ENTRA_ID_TENANT_ID: "t" }, /^Invalid environment variable AUTH_ENTRA_ID_CLIENT_ID: Entra ID sign-in needs/],
+  ])("rejects %o with one line naming the variable", (vars, message) => {
+    let error: unknown;
+    try {
+      parseEnv({ DATA_DIR: dir, ...vars });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain("\n");
+  });
+
+  it("never echoes a secret's value in the error", () => {
+    expect(() => parseEnv({ DATA_DIR: dir, ENCRYPTION_KEY: "hunter2-secret" })).toThrow(/^(?!.*hunter2).*$/);
+  });
+
+  it("parses EXTRA_ALLOWED_HOSTS and SIMULATORS=off", () => {
+    const config = parseEnv({ DATA_DIR: dir, EXTRA_ALLOWED_HOSTS: " Graph.Proxy.example:8443 ,127.0.0.1", SIMULATORS: "off" });
+    expect(config.EXTRA_ALLOWED_HOSTS).toEqual(["graph.proxy.example:8443", "127.0.0.1"]);
+    expect(config.SIMULATORS).toBe(false);
+  });
+});

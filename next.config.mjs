@@ -1,0 +1,19 @@
+// Next.js configuration. Native and Node-only packages stay outside the server bundle;
+// monaco-yaml's worker import is aliased for monaco-editor 0.57 (see stack-notes).
+const monacoWorkerAlias = {
+  "monaco-editor/esm/vs/editor/editor.worker.js": "monaco-editor/editor/editor.worker",
+};
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pino", "jq-wasm"],
+  turbopack: { resolveAlias: monacoWorkerAlias },
+  webpack(config) {
+    config.resolve.alias = { ...config.resolve.alias, ...monacoWorkerAlias };
+    return config;
+  },
+};
+
+export default nextConfig;
