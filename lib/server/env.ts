@@ -92,7 +92,7 @@ function sqliteFile(url: string): string {
   return path.resolve(url.slice("file:".length));
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv): AppEnv {
+export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   // Treat empty strings as unset, the way a blank line in a .env file is meant.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = envSchema.safeParse(cleaned);
