@@ -1,0 +1,97 @@
+/**
+ * Outbound guard: requests go only to the chosen cloud's login and Graph hosts, the
+ * simulator's origin(s) and hosts an administrator listed in EXTRA_ALLOWED_HOSTS
+ * (`host[:port]`; without a port, the scheme's default port). Request paths are paths:
+ * never URLs, `..`, encoded slashes or userinfo.
+ */
+import type { Cloud } from "./clouds";
+import { GraphError } from "./errors";
+
+export interface Allowlist {
+  /** Human-readable list, for messages. */
+  readonly entries: readonly string[];
+  allows(url: URL): boolean;
+  /** Throws `host_not_allowed` unless `url` may be called. */
+  assert(url: URL): void;
+}
+
+export interface AllowlistOptions {
+  cloud: Cloud;
+  /** `host[:port]` entries, as parsed from EXTRA_ALLOWED_HOSTS. */
+  extraAllowedHosts?: readonly string[];
+  /** Exact origins of simulators, e.g. `http://127.0.0.1:41234` (http allowed). */
+  simulatorOrigins?: readonly string[];
+}
+
+const DEFAULT_PORT: Record<string, string> = { "https:": "443", "http:": "80" };
+
+export function createAllowlist(options: AllowlistOptions): Allowlist {
+  const httpsHosts = new Set([options.cloud.loginHost, options.cloud.graphHost].map((h) => h.toLowerCase()));
+  const origins = new Set((options.simulatorOrigins ?? []).map((o) => new URL(o).origin));
+  const extra = (options.extraAllowedHosts ?? []).map((entry) => {
+    const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry.trim().toLowerCase());
+    return m ? { host: m[1]!, port: m[2] ?? null } : null;
+  }).filter((e): e is { host: string; port: string | null } => e !== null);
+
+  const allows = (url: URL): boolean => {
+    if (url.username || url.password) return false;
+    if (url.protocol !== "https:" && url.protocol !== "http:") return false;
+    const port = url.port || DEFAULT_PORT[url.protocol]!;
+    if (url.protocol === "https:" && port === "443" && httpsHosts.has(url.hostname.toLowerCase())) return true;
+    if (origins.has(url.origin)) return true;
+    return extra.some((e) => e.host === url.hostname.toLowerCase() && port === (e.port ?? DEFAULT_PORT[url.protocol]));
+  };
+
+  const entries = [...httpsHosts, ...origins, ...(options.extraAllowedHosts ?? [])];
+  return {
+    entries,
+    allows,
+    assert(url) {
+      if (allows(url)) return;
+      throw new GraphError("host_not_allowed", `Refused to call ${url.protocol}//${url.host}: it is not an allowed host.`, {
+        status: 400,
+        hint: `Outbound calls may only go to ${entries.join(", ")}. An administrator can allow more hosts with EXTRA_ALLOWED_HOSTS (host[:port], comma-separated).`,
+      });
+    },
+  };
+}
+
+function invalidPath(path: string, why: string): GraphError {
+  return new GraphError("invalid_path", `"${path}" is not a valid Graph path: ${why}.`, {
+    status: 400,
+    hint: "Give a path relative to the Graph version root, such as /users or /groups/{id}/members; URLs are not accepted.",
+  });
+}
+
+/**
+ * Builds the URL for a request path under the Graph base URL. Query parameters in the
+ * path (`/users?$top=5`) and in `query` are both kept; `$` stays unencoded in keys.
+ */
+export function buildRequestUrl(baseUrl: string, path: string, query: Record<string, string | number | boolean | undefined> = {}): URL {
+  if (typeof path !== "string" || path.trim() === "") throw invalidPath(String(path), "it is empty");
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("//")) throw invalidPath(path, "absolute URLs are not accepted");
+  if (/[#\u0000-\u001f\u007f]/.test(path)) throw invalidPath(path, "it contains # or a control character");
+  const [rawPath, rawQuery = ""] = path.split(/\?(.*)/s, 2) as [string, string?];
+  if (/[\s\\]/.test(rawPath)) throw invalidPath(path, "it contains a space or a backslash");
+  if (/%2f|%5c/i.test(rawPath)) throw invalidPath(path, "encoded slashes are not accepted");
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    throw invalidPath(path, "it has a broken percent-encoding");
+  }
+  if (decoded.split("/").some((s) => s === "." || s === "..")) throw invalidPath(path, "'.' and '..' segments are not accepted");
+  const base = new URL(baseUrl);
+  const basePath = base.pathname.replace(/\/$/, "");
+  const url = new URL(`${base.origin}${basePath}${rawPath.startsWith("/") ? "" : "/"}${rawPath}`);
+  if (url.origin !== base.origin || url.username || url.password || !url.pathname.startsWith(`${basePath}/`)) {
+    throw invalidPath(path, "it leaves the Graph base URL");
+  }
+  const parts = rawQuery ? rawQuery.replace(/ /g, "%20").split("&").filter(Boolean) : [];
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined) continue;
+    parts.push(`${k}=${encodeURIComponent(String(v)).replace(/%24/g, "$").replace(/%2C/g, ",")}`);
+  }
+  if (parts.length) url.search = `?${parts.join("&")}`;
+  return url;
+}

@@ -1,0 +1,132 @@
+/**
+ * Token providers: a pasted static bearer token, or client credentials against the
+ * cloud's login host, cached and renewed 5 minutes before expiry (MSAL's default) and
+ * once on a 401 (the requester calls `invalidate`).
+ *
+ * Why not @azure/msal-node: see lib/graph/README.md (it refuses http:// authorities, so it
+ * cannot be pointed at the simulator without rewriting its network layer).
+ */
+import { z } from "zod";
+import { createAllowlist, type Allowlist } from "./allowlist";
+import { getCloud, type Cloud, type CloudId } from "./clouds";
+import { explainTokenError, GraphError, type ErrorContext } from "./errors";
+
+export interface TokenProvider {
+  readonly kind: "static" | "clientCredentials";
+  /** A usable access token; throws an explained GraphError on failure. */
+  getToken(options?: { signal?: AbortSignal }): Promise<string>;
+  /** Drops the cached token after a 401; returns false when the provider cannot get another. */
+  invalidate(): boolean;
+  /** Tenant and client, for hints (consent link). */
+  readonly context: Omit<ErrorContext, "cloud"> & { cloud?: Cloud };
+}
+
+export function staticTokenProvider(token: string): TokenProvider {
+  const value = token.trim().replace(/^Bearer\s+/i, "");
+  return {
+    kind: "static",
+    context: { staticToken: true },
+    async getToken() {
+      if (!value) {
+        throw new GraphError("token_missing", "No bearer token was given.", { status: 400, hint: "Paste an access token for Microsoft Graph, or use client credentials." });
+      }
+      return value;
+    },
+    invalidate: () => false,
+  };
+}
+
+export interface ClientCredentialsOptions {
+  cloud: CloudId | Cloud;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** Override of `https://{loginHost}` (the simulator: `{origin}/api/sim/login`). */
+  loginBaseUrl?: string;
+  /** Defaults to the cloud's hosts plus the origin of `loginBaseUrl`. */
+  allowlist?: Allowlist;
+  fetch?: typeof fetch;
+  /** Clock in ms. */
+  now?: () => number;
+  /** Renew this long before expiry (default 300 s). */
+  renewBeforeSeconds?: number;
+  timeoutMs?: number;
+}
+
+const tokenResponse = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.coerce.number().positive(),
+  token_type: z.string().optional(),
+});
+
+export function clientCredentialsTokenProvider(options: ClientCredentialsOptions): TokenProvider {
+  const cloud = getCloud(options.cloud);
+  const doFetch = options.fetch ?? fetch;
+  const now = options.now ?? Date.now;
+  const renewBeforeMs = (options.renewBeforeSeconds ?? 300) * 1000;
+  const loginBase = (options.loginBaseUrl ?? cloud.loginBaseUrl).replace(/\/$/, "");
+  const allowlist = options.allowlist ?? createAllowlist({ cloud, simulatorOrigins: options.loginBaseUrl ? [new URL(loginBase).origin] : [] });
+  const context: ErrorContext = { cloud, tenantId: options.tenantId, clientId: options.clientId };
+  let cached: { token: string; expiresAt: number } | null = null;
+  let inFlight: Promise<string> | null = null;
+
+  async function requestToken(signal?: AbortSignal): Promise<string> {
+    const tenant = options.tenantId.trim();
+    if (!tenant || /[/?#\\\s]/.test(tenant)) {
+      throw new GraphError("invalid_tenant", `"${options.tenantId}" is not a tenant ID or domain.`, {
+        status: 400, hint: "Use the Directory (tenant) ID from Entra ID > Overview, or the tenant's primary domain.",
+      });
+    }
+    const url = new URL(`${loginBase}/${encodeURIComponent(tenant)}/oauth2/v2.0/token`);
+    allowlist.assert(url);
+    const body = new URLSearchParams({
+      client_id: options.clientId.trim(),
+      client_secret: options.clientSecret,
+      scope: cloud.scope,
+      grant_type: "client_credentials",
+    });
+    const started = now();
+    let res: Response;
+    let json: unknown;
+    try {
+      const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
+      res = await doFetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+        body,
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        redirect: "error",
+      });
+      json = await res.json().catch(() => null);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new GraphError("login_unreachable", `Could not reach ${url.host} for a token.`, {
+        status: 502, cause: error, hint: "Check the network, proxy and cloud; the login host must be reachable from the server.",
+      });
+    }
+    if (!res.ok) throw explainTokenError(res.status, json, context);
+    const parsed = tokenResponse.safeParse(json);
+    if (!parsed.success) {
+      throw new GraphError("token_response_invalid", "The token endpoint answered without an access token.", { status: 502, hint: "Check the cloud: a proxy may be answering instead of Entra ID." });
+    }
+    cached = { token: parsed.data.access_token, expiresAt: started + parsed.data.expires_in * 1000 };
+    return cached.token;
+  }
+
+  return {
+    kind: "clientCredentials",
+    context,
+    async getToken({ signal } = {}) {
+      if (cached && now() < cached.expiresAt - renewBeforeMs) return cached.token;
+      // One request at a time: concurrent callers share it.
+      inFlight ??= requestToken(signal).finally(() => {
+        inFlight = null;
+      });
+      return inFlight;
+    },
+    invalidate() {
+      cached = null;
+      return true;
+    },
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * Read endpoints over the demo tenant's collections: lists with paging, `$filter`,
+ * `$search`, `$orderby`, `$count`, `$expand=members`; single objects; group members
+ * (direct and transitive). Auth and routing live in graph-api.ts.
+ */
+import { COLLECTIONS, type CollectionKind, type GraphObject } from "./data";
+import { evaluateFilter, filterReads } from "./filter";
+import { decodeToken, encodeToken, isPosition, nextLink, scan } from "./paging";
+import { MEMBER_PROPERTIES, project, projectMember } from "./project";
+import { matchesSearch, parseQuery, type QueryOptions } from "./query";
+import { notFound, SimError } from "./responses";
+import type { DemoTenant, MemberRef } from "./tenant";
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const SIGN_IN_ACTIVITY_PAGE_CAP = 120;
+export const EXPAND_MEMBERS_CAP = 20;
+
+export interface EndpointContext {
+  tenant: DemoTenant;
+  url: URL;
+  headers: Headers;
+  /** `{origin}{prefix}/v1.0`: what links and contexts start with. */
+  graphBase: string;
+  premium: boolean;
+  roles: readonly string[];
+  /** The simulator's clock (ms), for delta token expiry. */
+  now: number;
+}
+
+/** signInActivity: Entra ID P1/P2 and AuditLog.Read.All, and at most 120 per page. */
+function checkSignInActivity(ctx: EndpointContext, q: QueryOptions): number {
+  const reads = q.select?.includes("signInActivity") || (q.filter !== null && filterReads(q.filter, "signInActivity"));
+  if (!reads) return Infinity;
+  if (!ctx.premium) {
+    throw new SimError(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant", "Neither tenant is B2C or tenant doesn't have premium license");
+  }
+  if (!ctx.roles.includes("AuditLog.Read.All")) {
+    throw new SimError(403, "Authentication_MSGraphPermissionMissing", "Calling principal does not have required MSGraph permissions AuditLog.Read.All");
+  }
+  return SIGN_IN_ACTIVITY_PAGE_CAP;
+}
+
+function contextUrl(ctx: EndpointContext, set: string, select: string[] | null, suffix = ""): string {
+  return `${ctx.graphBase}/$metadata#${set}${select ? `(${select.join(",")})` : ""}${suffix}`;
+}
+
+function startPosition(q: QueryOptions): number {
+  return q.skiptoken === null ? 0 : decodeToken(q.skiptoken, isPosition).p;
+}
+
+function expandMembers(ctx: EndpointContext, groupIndex: number, select: string[] | null): GraphObject[] {
+  const members = ctx.tenant.membersOf(groupIndex);
+  const out: GraphObject[] = [];
+  for (let k = 0; k < members.count && out.length < EXPAND_MEMBERS_CAP; k++) {
+    const ref = members.at(k);
+    const obj = ref && ctx.tenant.get(ref.kind, ref.index);
+    if (ref && obj) out.push(projectMember(ref.kind, obj, select));
+  }
+  return out;
+}
+
+function shape(ctx: EndpointContext, kind: CollectionKind, index: number, obj: GraphObject, q: QueryOptions): GraphObject {
+  const out = project(kind, obj, q.select);
+  if (q.expandMembers) out.members = expandMembers(ctx, index, q.expandMembers.select);
+  return out;
+}
+
+export function listCollection(ctx: EndpointContext, kind: CollectionKind): Response | GraphObject {
+  const spec = COLLECTIONS[kind];
+  const q = parseQuery(ctx.url, ctx.headers, { typeName: spec.odataType, properties: spec.properties, expandMembers: kind === "groups" });
+  const cap = kind === "users" ? checkSignInActivity(ctx, q) : Infinity;
+  const pageSize = Math.min(q.top ?? DEFAULT_PAGE_SIZE, cap);
+  const matches = (obj: GraphObject) => (!q.filter || evaluateFilter(q.filter, obj)) && (!q.search || matchesSearch(q.search, obj));
+  const total = ctx.tenant.count(kind);
+  const start = startPosition(q);
+
+  // $orderby needs the matching set in order: a list of indexes (4 bytes each), not objects.
+  let order: Int32Array | null = null;
+  if (q.orderby) {
+    const keyed: Array<[string, number]> = [];
+    for (let i = 0; i < total; i++) {
+      const obj = ctx.tenant.get(kind, i);
+      if (obj && matches(obj)) keyed.push([String(obj[q.orderby.property] ?? "").toLowerCase(), i]);
+    }
+    keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]) * (q.orderby!.desc ? -1 : 1));
+    order = Int32Array.from(keyed, (k) => k[1]);
+  }
+
+  const page = scan(order ? order.length : total, start, pageSize, (pos) => {
+    const index = order ? order[pos]! : pos;
+    const obj = ctx.tenant.get(kind, index);
+    if (!obj || (!order && !matches(obj))) return null;
+    return shape(ctx, kind, index, obj, q);
+  });
+
+  const body: GraphObject = { "@odata.context": contextUrl(ctx, kind, q.select) };
+  if (q.count && q.skiptoken === null) {
+    let n = 0;
+    if (order) n = order.length;
+    else for (let i = 0; i < total; i++) {
+      const obj = ctx.tenant.get(kind, i);
+      if (obj && matches(obj)) n++;
+    }
+    body["@odata.count"] = n;
+  }
+  if (page.next !== null) body["@odata.nextLink"] = nextLink(`${ctx.graphBase}/${kind}`, ctx.url, encodeToken({ p: page.next }));
+  body.value = page.items;
+  return body;
+}
+
+/** Finds an object by id; users also by userPrincipalName. */
+export function findObject(ctx: EndpointContext, kind: CollectionKind, idOrKey: string): { index: number; obj: GraphObject } {
+  const found = ctx.tenant.locate(idOrKey);
+  if (found && found.kind === kind) {
+    const obj = ctx.tenant.get(kind, found.index);
+    if (obj) return { index: found.index, obj };
+  }
+  if (kind === "users" && idOrKey.includes("@")) {
+    const upn = idOrKey.toLowerCase();
+    for (let i = 0; i < ctx.tenant.count("users"); i++) {
+      const obj = ctx.tenant.get("users", i);
+      if (obj && String(obj.userPrincipalName).toLowerCase() === upn) return { index: i, obj };
+    }
+  }
+  throw notFound(idOrKey);
+}
+
+export function getObject(ctx: EndpointContext, kind: CollectionKind, idOrKey: string): GraphObject {
+  const spec = COLLECTIONS[kind];
+  const q = parseQuery(ctx.url, ctx.headers, { typeName: spec.odataType, properties: spec.properties, expandMembers: kind === "groups" });
+  if (kind === "users") checkSignInActivity(ctx, q);
+  const { index, obj } = findObject(ctx, kind, idOrKey);
+  return { "@odata.context": contextUrl(ctx, kind, q.select, "/$entity"), ...shape(ctx, kind, index, obj, q) };
+}
+
+/** Members in Graph's order, direct or transitive (nested groups flattened, each object once). */
+function* memberRefs(ctx: EndpointContext, group: number, transitive: boolean): Generator<MemberRef> {
+  const seen = new Set<string>();
+  const stack = [group];
+  while (stack.length) {
+    const g = stack.shift()!;
+    const members = ctx.tenant.membersOf(g);
+    for (let k = 0; k < members.count; k++) {
+      const ref = members.at(k);
+      if (!ref) continue;
+      if (!transitive) {
+        yield ref;
+        continue;
+      }
+      const key = `${ref.kind}:${ref.index}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      yield ref;
+      if (ref.kind === "groups") stack.push(ref.index);
+    }
+  }
+}
+
+const CASTS: Record<string, CollectionKind> = {
+  "microsoft.graph.user": "users",
+  "microsoft.graph.group": "groups",
+  "microsoft.graph.serviceprincipal": "servicePrincipals",
+};
+
+export function listMembers(ctx: EndpointContext, groupKey: string, transitive: boolean, cast: string | undefined): GraphObject {
+  const castKind = cast === undefined ? undefined : CASTS[cast.toLowerCase()];
+  if (cast !== undefined && !castKind) throw new SimError(400, "BadRequest", `Resource not found for the segment '${cast}'.`);
+  const typeName = "microsoft.graph.directoryObject";
+  const q = parseQuery(ctx.url, ctx.headers, { typeName, properties: MEMBER_PROPERTIES, expandMembers: false });
+  const { index } = findObject(ctx, "groups", groupKey);
+  const pageSize = q.top ?? DEFAULT_PAGE_SIZE;
+  const start = startPosition(q);
+  const items: GraphObject[] = [];
+  let pos = 0;
+  let more = false;
+  let count = 0;
+  for (const ref of memberRefs(ctx, index, transitive)) {
+    if (castKind && ref.kind !== castKind) continue;
+    const obj = ctx.tenant.get(ref.kind, ref.index);
+    if (!obj || (q.filter && !evaluateFilter(q.filter, obj))) continue;
+    count++;
+    if (pos++ < start) continue;
+    if (items.length === pageSize) {
+      more = true;
+      if (!q.count) break;
+      continue;
+    }
+    items.push(projectMember(ref.kind, obj, q.select));
+  }
+  const set = castKind ? `${castKind === "servicePrincipals" ? "servicePrincipals" : castKind}` : "directoryObjects";
+  const body: GraphObject = { "@odata.context": contextUrl(ctx, set, q.select) };
+  if (q.count && q.skiptoken === null) body["@odata.count"] = count;
+  if (more) {
+    const path = `${ctx.graphBase}/groups/${groupKey}/${transitive ? "transitiveMembers" : "members"}${cast ? `/${cast}` : ""}`;
+    body["@odata.nextLink"] = nextLink(path, ctx.url, encodeToken({ p: start + pageSize }));
+  }
+  body.value = items;
+  return body;
+}

@@ -1,0 +1,142 @@
+/**
+ * The Graph side of the demo tenant: bearer-token checks like Graph (401 for a missing,
+ * invalid or expired token; 403 when the app lacks the permission), then routing of
+ * `/v1.0/...` to the read endpoints, `$batch` included.
+ */
+import type { CollectionKind, GraphObject } from "./data";
+import { organizationAt } from "./data/apps";
+import { getObject, listCollection, listMembers, type EndpointContext } from "./collections";
+import { delta } from "./delta";
+import { badRequest, graphErrorResponse, graphJson, insufficientPrivileges, requestIds, SimError } from "./responses";
+import type { DemoTenant } from "./tenant";
+import type { TokenSigner } from "./tokens";
+
+export interface GraphApiContext {
+  tenant: DemoTenant;
+  signer: TokenSigner;
+  now(): number;
+  premium: boolean;
+  tokenGeneration: number;
+}
+
+/** Application permissions that allow reading each top-level segment (any one suffices). */
+const READ_PERMISSIONS: Record<string, readonly string[]> = {
+  users: ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+  groups: ["Group.Read.All", "GroupMember.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+  applications: ["Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+  servicePrincipals: ["Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+  devices: ["Device.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+  organization: ["Organization.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+};
+
+/** Resource units per request (Graph's identity throttling costs), for the x-ms-resource-unit header. */
+function cost(segments: string[], url: URL): number {
+  const [set, , nav] = segments;
+  let units = nav === "transitiveMembers" ? 5 : nav === "members" ? 3 : set === "users" || set === "applications" ? 2 : 1;
+  if (url.searchParams.has("$select")) units -= 1;
+  if (url.searchParams.has("$expand")) units += 1;
+  return Math.max(1, units);
+}
+
+function authenticate(request: Request, ctx: GraphApiContext): { roles: readonly string[] } {
+  const header = request.headers.get("authorization") ?? "";
+  const wwwAuth = { "www-authenticate": 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"' };
+  const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? "";
+  if (!token) throw new SimError(401, "InvalidAuthenticationToken", "Access token is empty.", wwwAuth);
+  const claims = ctx.signer.verify(token);
+  if (!claims || claims.tid !== ctx.tenant.ctx.tenantId) {
+    throw new SimError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience or signature.", wwwAuth);
+  }
+  const now = Math.floor(ctx.now() / 1000);
+  if (claims.exp <= now || claims.nbf > now + 300 || claims.gen < ctx.tokenGeneration) {
+    throw new SimError(401, "InvalidAuthenticationToken", "Access token has expired or is not yet valid.", wwwAuth);
+  }
+  return { roles: claims.roles };
+}
+
+/** Serves one Graph request; `path` is what follows the Graph prefix, e.g. `/v1.0/users`. */
+export async function handleGraphRequest(request: Request, path: string, graphRoot: string, ctx: GraphApiContext): Promise<Response> {
+  const ids = requestIds(request);
+  const url = new URL(request.url);
+  try {
+    const segments = path.split("/").filter(Boolean).map(decodeURIComponent);
+    const version = segments.shift();
+    if (version !== "v1.0" && version !== "beta") throw badRequest(`Invalid version: ${version ?? "(none)"}`);
+    const graphBase = `${graphRoot}/${version}`;
+    const { roles } = authenticate(request, ctx);
+    if (segments[0] === "$batch") return await batch(request, graphBase, ctx, ids);
+    const body = route(request, segments, { tenant: ctx.tenant, url, headers: request.headers, graphBase, premium: ctx.premium, roles, now: ctx.now() });
+    return graphJson(body, ids, 200, { "x-ms-resource-unit": String(cost(segments, url)) });
+  } catch (error) {
+    if (error instanceof SimError) return graphErrorResponse(error, ids);
+    throw error;
+  }
+}
+
+const COLLECTION_SEGMENTS: Record<string, CollectionKind> = {
+  users: "users", groups: "groups", applications: "applications", servicePrincipals: "servicePrincipals", devices: "devices",
+};
+
+function route(request: Request, segments: string[], ctx: EndpointContext): GraphObject {
+  const [set, id, nav, cast, ...rest] = segments;
+  if (!set) throw badRequest("Resource not found for the segment ''.");
+  const needed = READ_PERMISSIONS[set];
+  if (!needed) throw badRequest(`Resource not found for the segment '${set}'.`);
+  if (!needed.some((p) => ctx.roles.includes(p))) throw insufficientPrivileges();
+  // The demo apps hold read permissions only, so writes are denied the way Graph denies them.
+  if (request.method !== "GET") throw insufficientPrivileges();
+  if (rest.length) throw badRequest(`Resource not found for the segment '${rest[0]}'.`);
+
+  if (set === "organization") {
+    const org = organizationAt(ctx.tenant.ctx);
+    if (id === undefined) return { "@odata.context": `${ctx.graphBase}/$metadata#organization`, value: [org] };
+    if (id === org.id && nav === undefined) return { "@odata.context": `${ctx.graphBase}/$metadata#organization/$entity`, ...org };
+    throw new SimError(404, "Request_ResourceNotFound", `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  }
+  const kind = COLLECTION_SEGMENTS[set]!;
+  if (id === undefined) return listCollection(ctx, kind) as GraphObject;
+  if (id === "delta" && nav === undefined) {
+    if (kind !== "users" && kind !== "groups") throw badRequest(`The demo tenant serves delta for users and groups only, not '${set}'.`);
+    return delta(ctx, kind, ctx.now);
+  }
+  if (nav === undefined) return getObject(ctx, kind, id);
+  if (kind === "groups" && (nav === "members" || nav === "transitiveMembers")) return listMembers(ctx, id, nav === "transitiveMembers", cast);
+  throw badRequest(`Resource not found for the segment '${nav}'.`);
+}
+
+
+const MAX_BATCH = 20;
+
+/** JSON batching: up to 20 requests, each served (and throttled) on its own. */
+async function batch(request: Request, graphBase: string, ctx: GraphApiContext, ids: ReturnType<typeof requestIds>): Promise<Response> {
+  if (request.method !== "POST") throw badRequest("$batch only accepts POST.");
+  let parsed: unknown;
+  try {
+    parsed = await request.json();
+  } catch {
+    throw badRequest("Invalid batch payload format.");
+  }
+  const requests = (parsed as { requests?: unknown }).requests;
+  if (!Array.isArray(requests)) throw badRequest("Invalid batch payload format.");
+  if (requests.length > MAX_BATCH) throw badRequest(`Number of batch request steps exceeds the maximum of ${MAX_BATCH}.`);
+  const root = graphBase.slice(0, graphBase.lastIndexOf("/"));
+  const version = graphBase.slice(graphBase.lastIndexOf("/") + 1);
+  const responses = [];
+  for (const raw of requests as Array<{ id?: unknown; method?: unknown; url?: unknown; headers?: Record<string, string> }>) {
+    const id = String(raw.id ?? "");
+    const rel = String(raw.url ?? "");
+    if (!id || !rel || /^[a-z]+:/i.test(rel) || rel.startsWith("//")) throw badRequest("Each batch request needs an id and a relative url.");
+    const headers = new Headers(raw.headers ?? {});
+    headers.set("authorization", request.headers.get("authorization") ?? "");
+    const sub = new Request(`${graphBase}/${rel.replace(/^\//, "")}`, { method: String(raw.method ?? "GET"), headers });
+    const subPath = `/${version}/${rel.replace(/^\//, "").split("?")[0]}`;
+    const res = await handleGraphRequest(sub, subPath, root, ctx);
+    const resHeaders: Record<string, string> = {};
+    for (const name of ["content-type", "retry-after"]) {
+      const v = res.headers.get(name);
+      if (v) resHeaders[name] = v;
+    }
+    responses.push({ id, status: res.status, headers: resHeaders, body: JSON.parse(await res.text()) as unknown });
+  }
+  return graphJson({ responses }, ids);
+}
