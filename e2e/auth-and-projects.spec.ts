@@ -1,10 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { admin } from "./support";
 
 // One fresh installation, walked through in order: first-run setup, sign-out, a wrong
 // password, sign-in, projects, and the API's refusal without a session.
 test.describe.configure({ mode: "serial" });
 
-const admin = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
 let page: Page;
 const consoleErrors: string[] = [];
 const failedResponses: string[] = [];

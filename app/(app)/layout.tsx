@@ -5,7 +5,10 @@ import { requireUser } from "@/lib/server/auth/current";
 
 export const dynamic = "force-dynamic";
 
-const NAV = [{ href: "/projects", label: "Projects" }];
+const NAV = [
+  { href: "/projects", label: "Projects" },
+  { href: "/demo-catalog", label: "Demo catalog" },
+];
 
 /** The signed-in shell: product name, navigation, the user and sign-out. */
 export default async function AppLayout({ children }: { children: ReactNode }) {

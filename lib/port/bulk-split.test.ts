@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { splitIntoBulks } from "./bulk-split";
+import type { PortEntity } from "./schemas";
+
+const entity = (i: number, padding = 0): PortEntity => ({ identifier: `e${i}`, title: `E ${i}`, properties: padding ? { blob: "x".repeat(padding) } : {}, relations: {} });
+
+describe("splitIntoBulks", () => {
+  it("splits by count: at most 20 per bulk, indexes kept", () => {
+    const bulks = [...splitIntoBulks(Array.from({ length: 45 }, (_, i) => entity(i)))];
+    expect(bulks.map((b) => b.entities.length)).toEqual([20, 20, 5]);
+    expect(bulks[2]!.indexes).toEqual([40, 41, 42, 43, 44]);
+    expect(JSON.parse(bulks[0]!.body)).toEqual({ entities: bulks[0]!.entities });
+  });
+
+  it("splits by size so that no body exceeds the limit", () => {
+    const bulks = [...splitIntoBulks(Array.from({ length: 10 }, (_, i) => entity(i, 300_000)))];
+    expect(bulks.map((b) => b.entities.length)).toEqual([3, 3, 3, 1]);
+    for (const b of bulks) expect(Buffer.byteLength(b.body)).toBeLessThanOrEqual(1024 * 1024);
+  });
+
+  it("gives an entity over the limit a bulk of its own", () => {
+    const bulks = [...splitIntoBulks([entity(0), entity(1, 2_000_000), entity(2)])];
+    expect(bulks.map((b) => b.indexes)).toEqual([[0], [1], [2]]);
+  });
+
+  it("fills a bulk up to the byte limit exactly", () => {
+    const small = [...splitIntoBulks([entity(0, 10), entity(1, 10)], { maxBytes: 10_000 })];
+    expect(small).toHaveLength(1);
+    const limit = Buffer.byteLength(small[0]!.body);
+    expect([...splitIntoBulks([entity(0, 10), entity(1, 10)], { maxBytes: limit })]).toHaveLength(1);
+    expect([...splitIntoBulks([entity(0, 10), entity(1, 10)], { maxBytes: limit - 1 })]).toHaveLength(2);
+  });
+});

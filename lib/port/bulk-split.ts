@@ -1,0 +1,58 @@
+/**
+ * Splits entities into bulk requests Port accepts: at most 20 entities and under 1 MiB
+ * of body each. Sizes are measured on the exact JSON that will be sent, so a request of
+ * a few large entities is split by size rather than rejected with a 413.
+ */
+import type { PortEntity } from "./schemas";
+
+export const BULK_MAX_ENTITIES = 20;
+export const BULK_MAX_BYTES = 1024 * 1024;
+
+export interface Bulk {
+  entities: PortEntity[];
+  /** Index of each entity in the caller's input, for per-entity results. */
+  indexes: number[];
+  /** The request body, already serialized: `{"entities":[...]}`. */
+  body: string;
+}
+
+const ENVELOPE_BYTES = Buffer.byteLength('{"entities":[]}');
+
+export interface SplitLimits {
+  maxEntities?: number;
+  maxBytes?: number;
+}
+
+/**
+ * Lazily yields bulks from any iterable of entities, so a caller streaming pages never
+ * holds more than one bulk serialized. An entity alone over the byte limit gets a bulk of
+ * its own (Port will answer 413, and the writer then reports that entity).
+ */
+export function* splitIntoBulks(entities: Iterable<PortEntity>, limits: SplitLimits = {}): Generator<Bulk> {
+  const maxEntities = limits.maxEntities ?? BULK_MAX_ENTITIES;
+  const maxBytes = limits.maxBytes ?? BULK_MAX_BYTES;
+  let parts: string[] = [];
+  let batch: PortEntity[] = [];
+  let indexes: number[] = [];
+  let bytes = ENVELOPE_BYTES;
+  const flush = (): Bulk => {
+    const bulk = { entities: batch, indexes, body: `{"entities":[${parts.join(",")}]}` };
+    parts = [];
+    batch = [];
+    indexes = [];
+    bytes = ENVELOPE_BYTES;
+    return bulk;
+  };
+  let index = 0;
+  for (const entity of entities) {
+    const json = JSON.stringify(entity);
+    const jsonBytes = Buffer.byteLength(json);
+    // +1 for the comma before every entity but the first of a bulk.
+    if (batch.length && (batch.length >= maxEntities || bytes + 1 + jsonBytes > maxBytes)) yield flush();
+    bytes += jsonBytes + (batch.length ? 1 : 0);
+    parts.push(json);
+    batch.push(entity);
+    indexes.push(index++);
+  }
+  if (batch.length) yield flush();
+}

@@ -1,0 +1,256 @@
+/**
+ * Entity writes and reads: bulk upsert (split by count and size, single-entity fallback
+ * when Port refuses a whole bulk, per-entity errors from 207 answers), bulk delete, and
+ * paging through a blueprint's entities. Bulks go out from a small worker pool; the
+ * transport's adaptive limiter decides how many are really in flight.
+ */
+import { PortError, isPortError } from "./errors";
+import { splitIntoBulks, type Bulk } from "./bulk-split";
+import { bulkDeleteResponseSchema, bulkUpsertResponseSchema, entitySearchPageSchema, type PortEntity } from "./schemas";
+import type { PortTransport, RetryEvent } from "./transport";
+
+export interface EntityFailure {
+  identifier: string;
+  /** Position in the caller's input. */
+  index: number;
+  /** Port's status for this entity (from the 207 body or the single request). */
+  status?: number;
+  /** Port's error name, e.g. `invalid_request`. */
+  error?: string;
+  /** Port's message, e.g. which property failed validation. */
+  message: string;
+}
+
+export interface WriteProgress {
+  /** Entities Port accepted (upsert) or removed (delete) so far. */
+  written: number;
+  failed: number;
+  retries: number;
+  requests: number;
+}
+
+export interface UpsertOptions {
+  /** Merge into the entity Port holds (default true) instead of replacing it. */
+  merge?: boolean;
+  /** Let Port create related entities that do not exist yet (default true). */
+  createMissingRelatedEntities?: boolean;
+  onProgress?: (progress: WriteProgress) => void;
+  signal?: AbortSignal;
+  /** How many failures to keep with details; the rest are only counted (default 1,000). */
+  maxFailuresKept?: number;
+}
+
+export interface UpsertResult extends WriteProgress {
+  /** Of `written`, how many were new (when Port says). */
+  created: number;
+  failures: EntityFailure[];
+}
+
+const enc = encodeURIComponent;
+const UPSERT_FALLBACK_STATUSES = new Set([400, 413, 422]);
+
+/** Runs `work` over `items` from `workers` concurrent loops; the first thrown error stops all. */
+async function pool<T>(items: Iterator<T>, workers: number, signal: AbortSignal | undefined, work: (item: T, signal: AbortSignal) => Promise<void>): Promise<void> {
+  const stop = new AbortController();
+  const combined = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  let failure: unknown;
+  const loop = async () => {
+    for (;;) {
+      if (combined.aborted) return;
+      const next = items.next();
+      if (next.done) return;
+      try {
+        await work(next.value, combined);
+      } catch (error) {
+        if (failure === undefined) failure = error;
+        stop.abort(error);
+        return;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, loop));
+  if (signal?.aborted) throw new PortError("port_cancelled", "The Port operation was cancelled.", { status: 499, cause: signal.reason });
+  if (failure !== undefined) throw failure;
+}
+
+export async function upsertEntities(
+  transport: PortTransport,
+  workers: number,
+  blueprint: string,
+  entities: Iterable<PortEntity>,
+  options: UpsertOptions = {},
+): Promise<UpsertResult> {
+  const result: UpsertResult = { written: 0, created: 0, failed: 0, retries: 0, requests: 0, failures: [] };
+  const keep = options.maxFailuresKept ?? 1000;
+  const query = {
+    upsert: true,
+    merge: options.merge ?? true,
+    create_missing_related_entities: options.createMissingRelatedEntities ?? true,
+  };
+  const onRetry = (_: RetryEvent) => {
+    result.retries += 1;
+    options.onProgress?.(snapshot(result));
+  };
+  const fail = (f: EntityFailure) => {
+    result.failed += 1;
+    if (result.failures.length < keep) result.failures.push(f);
+  };
+
+  const writeSingle = async (entity: PortEntity, index: number, signal: AbortSignal) => {
+    result.requests += 1;
+    try {
+      const { status } = await transport.request({
+        method: "POST",
+        path: `/v1/blueprints/${enc(blueprint)}/entities`,
+        query,
+        body: entity,
+        signal,
+        onRetry,
+        what: `Upserting entity ${entity.identifier} of ${blueprint}`,
+      });
+      result.written += 1;
+      if (status === 201) result.created += 1;
+    } catch (error) {
+      if (!isPortError(error) || error.upstreamStatus === undefined || error.upstreamStatus >= 500 || error.upstreamStatus === 401) throw error;
+      fail({ identifier: entity.identifier, index, status: error.upstreamStatus, error: error.portError, message: error.message });
+    }
+  };
+
+  const writeBulk = async (bulk: Bulk, signal: AbortSignal) => {
+    result.requests += 1;
+    let body: unknown;
+    try {
+      ({ body } = await transport.request({
+        method: "POST",
+        path: `/v1/blueprints/${enc(blueprint)}/entities/bulk`,
+        query,
+        rawBody: bulk.body,
+        signal,
+        onRetry,
+        what: `Upserting ${bulk.entities.length} entities of ${blueprint}`,
+      }));
+    } catch (error) {
+      // Port refused the bulk as a whole (too large, or one entity broke the request):
+      // one request per entity finds out which ones, and writes the others.
+      if (isPortError(error) && error.upstreamStatus !== undefined && UPSERT_FALLBACK_STATUSES.has(error.upstreamStatus)) {
+        for (const [i, entity] of bulk.entities.entries()) await writeSingle(entity, bulk.indexes[i]!, signal);
+        options.onProgress?.(snapshot(result));
+        return;
+      }
+      throw error;
+    }
+    const parsed = bulkUpsertResponseSchema.safeParse(body);
+    if (!parsed.success) throw new PortError("port_invalid_response", `Port's answer to a bulk upsert of ${blueprint} has no per-entity results.`);
+    const failedIndexes = new Set<number>();
+    for (const e of parsed.data.errors) {
+      const entity = bulk.entities[e.index];
+      if (!entity) continue;
+      failedIndexes.add(e.index);
+      fail({
+        identifier: e.identifier && e.identifier !== "unknown" ? e.identifier : entity.identifier,
+        index: bulk.indexes[e.index]!,
+        status: e.statusCode,
+        error: e.error,
+        message: e.message ?? e.error ?? "rejected by Port",
+      });
+    }
+    result.written += bulk.entities.length - failedIndexes.size;
+    result.created += parsed.data.entities.filter((e) => e.created).length;
+    options.onProgress?.(snapshot(result));
+  };
+
+  await pool(splitIntoBulks(entities), workers, options.signal, writeBulk);
+  return result;
+}
+
+function snapshot(r: WriteProgress): WriteProgress {
+  return { written: r.written, failed: r.failed, retries: r.retries, requests: r.requests };
+}
+
+export interface DeleteOptions {
+  /** Also delete entities that depend on these (Port's `delete_dependents`); default false. */
+  deleteDependents?: boolean;
+  onProgress?: (progress: WriteProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface DeleteResult extends WriteProgress {
+  /** Identifiers Port no longer had (counted as done, not as failures). */
+  missing: number;
+  failures: Omit<EntityFailure, "index">[];
+}
+
+export const DELETE_BATCH_SIZE = 100;
+
+function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+export async function deleteEntities(
+  transport: PortTransport,
+  workers: number,
+  blueprint: string,
+  identifiers: Iterable<string>,
+  options: DeleteOptions = {},
+): Promise<DeleteResult> {
+  const result: DeleteResult = { written: 0, missing: 0, failed: 0, retries: 0, requests: 0, failures: [] };
+  await pool(chunks(identifiers, DELETE_BATCH_SIZE), workers, options.signal, async (batch, signal) => {
+    result.requests += 1;
+    const { body } = await transport.request({
+      method: "POST",
+      path: `/v1/blueprints/${enc(blueprint)}/bulk/entities/delete`,
+      query: { delete_dependents: options.deleteDependents ?? false },
+      body: { entities: batch },
+      signal,
+      onRetry: () => (result.retries += 1),
+      what: `Deleting ${batch.length} entities of ${blueprint}`,
+    });
+    const parsed = bulkDeleteResponseSchema.safeParse(body);
+    const errors = parsed.success ? parsed.data.errors : [];
+    let notDeleted = 0;
+    for (const e of errors) {
+      notDeleted += 1;
+      if (e.error === "not_found") result.missing += 1;
+      else {
+        result.failed += 1;
+        result.failures.push({ identifier: e.identifier ?? "unknown", error: e.error, message: e.message ?? e.error ?? "not deleted" });
+      }
+    }
+    result.written += batch.length - notDeleted;
+    options.onProgress?.(snapshot(result));
+  });
+  return result;
+}
+
+export interface ListOptions {
+  /** Entities per page (Port's search accepts up to 1,000); default 500. */
+  pageSize?: number;
+  signal?: AbortSignal;
+}
+
+/** Pages of a blueprint's entities, in Port's order; only one page is held at a time. */
+export async function* listEntities(transport: PortTransport, blueprint: string, options: ListOptions = {}): AsyncGenerator<PortEntity[]> {
+  let from: string | undefined;
+  for (;;) {
+    const { body } = await transport.request({
+      method: "POST",
+      path: `/v1/blueprints/${enc(blueprint)}/entities/search`,
+      body: { limit: options.pageSize ?? 500, ...(from ? { from } : {}) },
+      signal: options.signal,
+      what: `Listing entities of ${blueprint}`,
+    });
+    const page = entitySearchPageSchema.safeParse(body);
+    if (!page.success) throw new PortError("port_invalid_response", `Port's answer listing ${blueprint} is not a page of entities.`);
+    if (page.data.entities.length) yield page.data.entities;
+    if (!page.data.next || page.data.next === from) return;
+    from = page.data.next;
+  }
+}
