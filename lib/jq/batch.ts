@@ -1,0 +1,302 @@
+/**
+ * Batched evaluation: a list of field expressions (and an optional boolean selector)
+ * compiled once, then applied to a page of items with few engine calls.
+ *
+ * Per item and field the outcome is the first output, no output, or the error, exactly
+ * Ocean's rule. Simple expressions run on the fast path in JS; the rest go to jq as ONE
+ * program per page (split across the engine's workers). An item on which a fast
+ * expression cannot decide (NEEDS_JQ) is re-run entirely through jq.
+ * A run that times out or crashes is retried field by field, so only the guilty field
+ * is reported and the other fields still get their values.
+ */
+import type { JqEngine } from "./engine";
+import { compileFastPath, EMPTY, JqRuntimeError, NEEDS_JQ, type FastExpr } from "./fast-path";
+import {
+  PRELUDE_LINES,
+  buildCheckProgram,
+  buildPageProgram,
+  decodeOutcome,
+  isCompileError,
+  parseCompileError,
+  rewriteSingleQuotes,
+  type FieldOutcome,
+  type JqSyntaxError,
+} from "./program";
+
+export interface CompiledExpression {
+  /** As written in the configuration. */
+  source: string;
+  /** After Ocean's single-quote rewrite: what jq compiles. */
+  jq: string;
+  fast: FastExpr | null;
+  syntaxError: JqSyntaxError | null;
+}
+
+export interface CompiledBatch {
+  fields: CompiledExpression[];
+  selector: CompiledExpression | null;
+  /** Indexes of the fields that jq evaluates (not fast, no syntax error). */
+  jqFields: number[];
+}
+
+export interface BatchRow {
+  /** Present when the batch has a selector. */
+  selector?: FieldOutcome;
+  /** Present when there is no selector or it returned exactly `true`. */
+  fields?: FieldOutcome[];
+}
+
+export interface EvaluateOptions {
+  timeoutMs?: number;
+}
+
+/** Items per engine call below which splitting a page across workers is not worth it. */
+const MIN_CHUNK = 64;
+
+export async function compileExpression(engine: JqEngine, source: string): Promise<CompiledExpression> {
+  const jq = rewriteSingleQuotes(source);
+  const syntaxError = await checkSyntax(engine, jq);
+  return { source, jq, fast: syntaxError ? null : compileFastPath(jq), syntaxError };
+}
+
+/** Compiles without running: a syntax error with its line and column inside `expr`. */
+export async function checkSyntax(engine: JqEngine, expr: string): Promise<JqSyntaxError | null> {
+  const r = await engine.run({ program: buildCheckProgram(expr), input: "null" });
+  if (r.ok) return null;
+  if (r.reason === "error" && isCompileError(r.stderr, r.exitCode)) {
+    const error = parseCompileError(r.stderr, PRELUDE_LINES + 2);
+    const lines = expr.split("\n");
+    // jq stumbled on the wrapper's closing bracket: the expression ended too early.
+    if (error.line !== undefined && error.line > lines.length) {
+      const last = lines[lines.length - 1] ?? "";
+      return { message: error.message.replace(/unexpected '\)'|unexpected end of file/, "unexpected end of the expression"), line: lines.length, column: last.length + 1 };
+    }
+    return error;
+  }
+  if (r.reason === "error") return null; // compiled; `empty` cannot fail at run time
+  return { message: r.reason === "timeout" ? "compiling the expression did not finish" : r.message };
+}
+
+export interface CompileBatchOptions {
+  /** Default true. False sends every expression to jq (for benchmarks and comparisons). */
+  fastPath?: boolean;
+}
+
+export async function compileBatch(
+  engine: JqEngine,
+  spec: { fields: readonly string[]; selector?: string },
+  options: CompileBatchOptions = {},
+): Promise<CompiledBatch> {
+  const useFast = options.fastPath ?? true;
+  const all = [...spec.fields, ...(spec.selector === undefined ? [] : [spec.selector])];
+  // One check of everything first; only on failure check each expression alone.
+  const together = await engine.run({ program: buildPageProgram(all.map(rewriteSingleQuotes)), input: "[]" });
+  const compileOne = async (source: string): Promise<CompiledExpression> => {
+    if (together.ok) {
+      const jq = rewriteSingleQuotes(source);
+      return { source, jq, fast: useFast ? compileFastPath(jq) : null, syntaxError: null };
+    }
+    const compiled = await compileExpression(engine, source);
+    return useFast ? compiled : { ...compiled, fast: null };
+  };
+  const fields = await Promise.all(spec.fields.map(compileOne));
+  const selector = spec.selector === undefined ? null : await compileOne(spec.selector);
+  const jqFields = fields.flatMap((f, i) => (f.fast || f.syntaxError ? [] : [i]));
+  return { fields, selector, jqFields };
+}
+
+function fastOutcome(expr: FastExpr, item: unknown): FieldOutcome {
+  try {
+    const v = expr(item);
+    return v === EMPTY ? { kind: "empty" } : { kind: "value", value: v };
+  } catch (e) {
+    if (e instanceof JqRuntimeError) return { kind: "error", message: e.message };
+    throw e; // NEEDS_JQ or a bug
+  }
+}
+
+const SYNTAX: FieldOutcome = { kind: "error", message: "the expression does not compile" };
+
+function isSelected(outcome: FieldOutcome | undefined): boolean {
+  return outcome?.kind === "value" && outcome.value === true;
+}
+
+export async function evaluateBatch(
+  engine: JqEngine,
+  batch: CompiledBatch,
+  items: readonly unknown[],
+  options: EvaluateOptions = {},
+): Promise<BatchRow[]> {
+  const rows: BatchRow[] = items.map(() => ({}));
+  const sel = batch.selector;
+  const fullJq = new Set<number>();
+  const mixed: number[] = [];
+
+  const fastFields = (i: number): boolean => {
+    const out: FieldOutcome[] = [];
+    for (const f of batch.fields) {
+      if (f.syntaxError) out.push(SYNTAX);
+      else if (f.fast) {
+        try {
+          out.push(fastOutcome(f.fast, items[i]));
+        } catch (e) {
+          if (e === NEEDS_JQ) return false;
+          throw e;
+        }
+      } else out.push({ kind: "empty" }); // filled by jq below
+    }
+    rows[i]!.fields = out;
+    return true;
+  };
+
+  if (sel?.syntaxError) {
+    for (const row of rows) row.selector = { kind: "error", message: `selector does not compile: ${sel.syntaxError.message}` };
+    return rows;
+  }
+
+  const selectorInJq = sel !== null && sel.fast === null;
+  for (let i = 0; i < items.length; i++) {
+    if (sel && sel.fast) {
+      try {
+        rows[i]!.selector = fastOutcome(sel.fast, items[i]);
+      } catch (e) {
+        if (e !== NEEDS_JQ) throw e;
+        fullJq.add(i);
+        continue;
+      }
+      if (!isSelected(rows[i]!.selector)) continue;
+    }
+    if (selectorInJq) mixed.push(i);
+    else if (!fastFields(i)) fullJq.add(i);
+    else if (batch.jqFields.length > 0) mixed.push(i);
+  }
+
+  // The jq part: the selector (when not fast) and the jq fields, one program per chunk.
+  if (mixed.length > 0) {
+    const jqExprs = batch.jqFields.map((k) => batch.fields[k]!.jq);
+    const outs = await runChunked(engine, jqExprs, selectorInJq ? sel.jq : undefined, mixed.map((i) => items[i]), options);
+    mixed.forEach((i, n) => {
+      const out = outs[n]!;
+      const row = rows[i]!;
+      if (selectorInJq) {
+        row.selector = out.selector;
+        if (!isSelected(out.selector)) return;
+        if (!fastFields(i)) {
+          fullJq.add(i);
+          return;
+        }
+      }
+      batch.jqFields.forEach((k, j) => (row.fields![k] = out.fields![j]!));
+    });
+  }
+
+  // Items a fast expression could not decide: everything through jq.
+  if (fullJq.size > 0) {
+    const idx = [...fullJq];
+    const exprs = batch.fields.map((f) => (f.syntaxError ? "null" : f.jq));
+    const outs = await runChunked(engine, exprs, sel?.jq, idx.map((i) => items[i]), options);
+    idx.forEach((i, n) => {
+      const out = outs[n]!;
+      rows[i] = sel ? { selector: out.selector } : {};
+      if (out.fields) rows[i]!.fields = out.fields.map((o, k) => (batch.fields[k]!.syntaxError ? SYNTAX : o));
+    });
+  }
+  return rows;
+}
+
+/** Runs fields (and selector) over items, split into one chunk per worker. */
+async function runChunked(
+  engine: JqEngine,
+  fields: string[],
+  selector: string | undefined,
+  items: unknown[],
+  options: EvaluateOptions,
+): Promise<BatchRow[]> {
+  const chunks = Math.max(1, Math.min(engine.parallelism, Math.floor(items.length / MIN_CHUNK)));
+  const size = Math.ceil(items.length / chunks);
+  const parts: Promise<BatchRow[]>[] = [];
+  for (let c = 0; c < items.length; c += size) parts.push(runProgram(engine, fields, selector, items.slice(c, c + size), options));
+  return (await Promise.all(parts)).flat();
+}
+
+async function runProgram(
+  engine: JqEngine,
+  fields: string[],
+  selector: string | undefined,
+  items: unknown[],
+  options: EvaluateOptions,
+): Promise<BatchRow[]> {
+  const r = await engine.run({ program: buildPageProgram(fields, selector), input: JSON.stringify(items), timeoutMs: options.timeoutMs });
+  if (r.ok) {
+    const decoded = decodeRows(r.stdout, items.length, selector !== undefined, fields.length);
+    if (decoded) return decoded;
+  }
+  // A timeout, a crash or an unreadable answer: find the guilty expressions one by one.
+  return probeOneByOne(engine, fields, selector, items, options);
+}
+
+function decodeRows(stdout: string, count: number, hasSelector: boolean, fieldCount: number): BatchRow[] | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stdout);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== count) return null;
+  return parsed.map((encoded: unknown[]) => {
+    if (!hasSelector) return { fields: encoded.map(decodeOutcome) };
+    const selector = decodeOutcome(encoded[0]);
+    if (encoded.length === 1 && fieldCount > 0) return { selector };
+    return { selector, fields: encoded.slice(1).map(decodeOutcome) };
+  });
+}
+
+function failure(r: Exclude<Awaited<ReturnType<JqEngine["run"]>>, { ok: true }>): FieldOutcome {
+  if (r.reason === "timeout") {
+    return {
+      kind: "error",
+      message: `stopped after ${r.timeoutMs} ms: the expression did not finish (an endless loop, e.g. repeat or a recursive def without an end?)`,
+    };
+  }
+  if (r.reason === "crash") return { kind: "error", message: `jq failed: ${r.message}` };
+  return { kind: "error", message: r.stderr.replace(/^jq: error[^:]*:\s*/, "").trim() || `jq exited with ${r.exitCode}` };
+}
+
+async function probeOneByOne(
+  engine: JqEngine,
+  fields: string[],
+  selector: string | undefined,
+  items: unknown[],
+  options: EvaluateOptions,
+): Promise<BatchRow[]> {
+  const runOne = (expr: string) => probeField(engine, expr, items, options);
+  const rows: BatchRow[] = items.map(() => ({}));
+  const selected: number[] = [];
+  if (selector !== undefined) {
+    const s = await runOne(selector);
+    s.forEach((o, i) => {
+      rows[i]!.selector = o;
+      if (isSelected(o)) selected.push(i);
+    });
+  } else items.forEach((_, i) => selected.push(i));
+  if (selected.length === 0 || fields.length === 0) {
+    for (const i of selected) rows[i]!.fields = [];
+    return rows;
+  }
+  // Fields only for the selected items, one expression at a time.
+  const sub = selected.map((i) => items[i]);
+  const perField: FieldOutcome[][] = [];
+  for (const f of fields) perField.push(await probeField(engine, f, sub, options));
+  selected.forEach((i, n) => (rows[i]!.fields = perField.map((col) => col[n]!)));
+  return rows;
+}
+
+async function probeField(engine: JqEngine, expr: string, items: unknown[], options: EvaluateOptions): Promise<FieldOutcome[]> {
+  const r = await engine.run({ program: buildPageProgram([expr]), input: JSON.stringify(items), timeoutMs: options.timeoutMs });
+  if (r.ok) {
+    const rows = decodeRows(r.stdout, items.length, false, 1);
+    if (rows) return rows.map((row) => row.fields![0]!);
+  }
+  const f = r.ok ? ({ kind: "error", message: "unreadable jq output" } as FieldOutcome) : failure(r);
+  return items.map(() => f);
+}

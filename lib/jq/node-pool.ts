@@ -1,0 +1,160 @@
+/**
+ * Server-side jq: a small pool of worker threads, each holding its own jq-wasm instance.
+ * A run that exceeds its time limit gets its worker terminated (the only way to stop a
+ * wasm loop such as `[repeat(1)]` or `def f: f; f`) and a fresh worker takes its place.
+ * Several workers also let one page use both cores.
+ *
+ * The worker body is plain CommonJS evaluated from a string, so it runs the same under
+ * tsx, vitest and a bundled server, with no TypeScript loader in the worker.
+ * Node only: import it from lib/jq/server.ts, never from browser code.
+ */
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import { DEFAULT_TIMEOUT_MS, type JqEngine, type JqRunRequest, type JqRunResult } from "./engine";
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { loadJq } = require(workerData.jqModulePath);
+loadJq().then((jq) => {
+  parentPort.on("message", (m) => {
+    try {
+      const r = jq.raw(m.input, m.program, ["-c"]);
+      parentPort.postMessage({ id: m.id, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
+    } catch (e) {
+      parentPort.postMessage({ id: m.id, crash: String((e && e.message) || e) });
+    }
+  });
+  parentPort.postMessage({ ready: true });
+}, (e) => parentPort.postMessage({ fatal: String((e && e.stack) || e) }));
+`;
+
+interface WorkerReply {
+  id?: number;
+  ready?: boolean;
+  fatal?: string;
+  stdout?: string;
+  stderr?: string;
+  exitCode?: number;
+  crash?: string;
+}
+
+interface Task {
+  id: number;
+  request: JqRunRequest;
+  resolve: (r: JqRunResult) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: Promise<void>;
+  task: Task | null;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+export interface NodeJqPoolOptions {
+  /** Worker threads; default min(2, cores). */
+  size?: number;
+  /** Default per-run limit in ms. */
+  timeoutMs?: number;
+}
+
+export function createNodeJqPool(options: NodeJqPoolOptions = {}): JqEngine {
+  const size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
+  const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const jqModulePath = createRequire(import.meta.url).resolve("jq-wasm");
+  const queue: Task[] = [];
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  function spawn(): Slot {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { jqModulePath } });
+    const slot: Slot = { worker, ready: Promise.resolve(), task: null, timer: null };
+    slot.ready = new Promise<void>((resolve, reject) => {
+      worker.on("message", (m: WorkerReply) => {
+        if (m.ready) return resolve();
+        if (m.fatal) return reject(new Error(m.fatal));
+        if (slot.task && m.id === slot.task.id) {
+          const result: JqRunResult =
+            m.crash !== undefined
+              ? { ok: false, reason: "crash", message: m.crash }
+              : m.exitCode === 0
+                ? { ok: true, stdout: m.stdout ?? "" }
+                : { ok: false, reason: "error", stderr: m.stderr ?? "", exitCode: m.exitCode ?? 5 };
+          finish(slot, result, m.crash !== undefined);
+        }
+      });
+    });
+    // A worker that dies (out of memory, a bug) fails its task and is replaced.
+    worker.on("error", (err) => {
+      if (slot.task) finish(slot, { ok: false, reason: "crash", message: err.message }, true);
+    });
+    worker.on("exit", () => {
+      if (slot.task) finish(slot, { ok: false, reason: "crash", message: "jq worker exited" }, true);
+    });
+    slot.ready.catch(() => undefined);
+    worker.unref();
+    return slot;
+  }
+
+  function finish(slot: Slot, result: JqRunResult, replace: boolean): void {
+    const task = slot.task;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.task = null;
+    if (replace) {
+      const index = slots.indexOf(slot);
+      void slot.worker.terminate();
+      if (index >= 0 && !closed) slots[index] = spawn();
+    } else {
+      slot.worker.unref();
+    }
+    task?.resolve(result);
+    pump();
+  }
+
+  function pump(): void {
+    for (const slot of slots) {
+      if (slot.task || queue.length === 0) continue;
+      const task = queue.shift()!;
+      slot.task = task;
+      slot.worker.ref(); // keep the process alive while a run is pending
+      const timeoutMs = task.request.timeoutMs ?? defaultTimeout;
+      slot.ready.then(
+        () => {
+          if (slot.task !== task) return;
+          slot.timer = setTimeout(() => finish(slot, { ok: false, reason: "timeout", timeoutMs }, true), timeoutMs);
+          slot.worker.postMessage({ id: task.id, program: task.request.program, input: task.request.input });
+        },
+        (err: unknown) => finish(slot, { ok: false, reason: "crash", message: String(err) }, true),
+      );
+    }
+  }
+
+  for (let i = 0; i < size; i++) slots.push(spawn());
+
+  return {
+    parallelism: size,
+    run(request) {
+      if (closed) return Promise.resolve({ ok: false, reason: "crash", message: "jq engine closed" });
+      return new Promise<JqRunResult>((resolve) => {
+        queue.push({ id: nextId++, request, resolve });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const task of queue.splice(0)) task.resolve({ ok: false, reason: "crash", message: "jq engine closed" });
+      await Promise.all(
+        slots.map(async (slot) => {
+          const task = slot.task;
+          slot.task = null;
+          if (slot.timer) clearTimeout(slot.timer);
+          task?.resolve({ ok: false, reason: "crash", message: "jq engine closed" });
+          await slot.worker.terminate();
+        }),
+      );
+    },
+  };
+}
