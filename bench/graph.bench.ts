@@ -16,7 +16,7 @@ const bench: Bench = async ({ quick, report }) => {
   try {
     const client = createGraphClient({
       cloud: "global",
-      tokenProvider: clientCredentialsTokenProvider({ cloud: "global", tenantId: "contoso-demo", clientId: "demo-client", clientSecret: "demo-secret", loginBaseUrl: t.loginBaseUrl }),
+      tokenProvider: clientCredentialsTokenProvider({ cloud: "global", tenantId: "contoso-demo", clientId: "demo-client", clientSecret: "demo-secret", loginBaseUrl: t.loginBaseUrl, simulatorOrigins: [t.origin] }),
       graphBaseUrl: t.graphBaseUrl,
       simulatorOrigins: [t.origin],
     });

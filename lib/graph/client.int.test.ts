@@ -16,7 +16,8 @@ afterEach(() => t.sim.faults.clear());
 
 function provider(overrides: Partial<Parameters<typeof clientCredentialsTokenProvider>[0]> = {}) {
   return clientCredentialsTokenProvider({
-    cloud: "global", tenantId: "contoso-demo", clientId: "demo-client", clientSecret: "demo-secret", loginBaseUrl: t.loginBaseUrl, ...overrides,
+    cloud: "global", tenantId: "contoso-demo", clientId: "demo-client", clientSecret: "demo-secret", loginBaseUrl: t.loginBaseUrl,
+    simulatorOrigins: [t.origin], ...overrides,
   });
 }
 
@@ -275,6 +276,16 @@ describe("guards", () => {
       }
     })();
     expect(e).toBeUndefined(); // the provider checks on use, see below
+  });
+
+  it("never trusts a login host just because it was passed in", async () => {
+    let sent = 0;
+    const p = clientCredentialsTokenProvider({
+      cloud: "global", tenantId: "t", clientId: "c", clientSecret: "s", loginBaseUrl: t.loginBaseUrl,
+      fetch: async (...args) => (sent++, fetch(...args)),
+    });
+    expect((await failure(p.getToken())).code).toBe("host_not_allowed");
+    expect(sent).toBe(0);
   });
 
   it("refuses a login host outside the allowlist before sending the secret", async () => {

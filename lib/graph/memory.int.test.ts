@@ -26,7 +26,7 @@ const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 it("reads 50,000 users page by page with bounded memory", async () => {
   const client = createGraphClient({
     cloud: "global",
-    tokenProvider: clientCredentialsTokenProvider({ cloud: "global", tenantId: "contoso-demo", clientId: "demo-client", clientSecret: "demo-secret", loginBaseUrl: t.loginBaseUrl }),
+    tokenProvider: clientCredentialsTokenProvider({ cloud: "global", tenantId: "contoso-demo", clientId: "demo-client", clientSecret: "demo-secret", loginBaseUrl: t.loginBaseUrl, simulatorOrigins: [t.origin] }),
     graphBaseUrl: t.graphBaseUrl,
     simulatorOrigins: [t.origin],
   });

@@ -43,8 +43,13 @@ export interface ClientCredentialsOptions {
   clientSecret: string;
   /** Override of `https://{loginHost}` (the simulator: `{origin}/api/sim/login`). */
   loginBaseUrl?: string;
-  /** Defaults to the cloud's hosts plus the origin of `loginBaseUrl`. */
+  /**
+   * Hosts the secret may be sent to. Defaults to the cloud's hosts plus `simulatorOrigins`:
+   * a `loginBaseUrl` elsewhere is refused, never trusted because it was passed in.
+   */
   allowlist?: Allowlist;
+  /** Origins of the demo tenant (or another simulator) that `loginBaseUrl` may point at. */
+  simulatorOrigins?: string[];
   fetch?: typeof fetch;
   /** Clock in ms. */
   now?: () => number;
@@ -65,7 +70,7 @@ export function clientCredentialsTokenProvider(options: ClientCredentialsOptions
   const now = options.now ?? Date.now;
   const renewBeforeMs = (options.renewBeforeSeconds ?? 300) * 1000;
   const loginBase = (options.loginBaseUrl ?? cloud.loginBaseUrl).replace(/\/$/, "");
-  const allowlist = options.allowlist ?? createAllowlist({ cloud, simulatorOrigins: options.loginBaseUrl ? [new URL(loginBase).origin] : [] });
+  const allowlist = options.allowlist ?? createAllowlist({ cloud, simulatorOrigins: options.simulatorOrigins ?? [] });
   const context: ErrorContext = { cloud, tenantId: options.tenantId, clientId: options.clientId };
   let cached: { token: string; expiresAt: number } | null = null;
   let inFlight: Promise<string> | null = null;
