@@ -28,7 +28,10 @@ const bench: Bench = async ({ quick, report }) => {
     const generatorRate = generated / ((performance.now() - t0) / 1000);
     report({ name: `demo tenant generator (${users.toLocaleString("en-US")} users, full objects)`, value: generatorRate, unit: "items/s" });
 
-    for (const select of [null, "id,displayName,mail,department,accountEnabled"]) {
+    // Paths measured: /users with default properties and with a $select, then the members of
+    // "All Company" (every user): a page must cost its own items, not the members before it.
+    const allCompany = `/groups/${t.sim.tenant.idOf("groups", 0)}/members`;
+    for (const [path, select] of [["/users", null], ["/users", "id,displayName,mail,department,accountEnabled"], [allCompany, "id"]] as const) {
       const query = `$top=999${select ? `&$select=${select}` : ""}`;
       let rawRate = 0;
       let rate = 0;
@@ -37,7 +40,7 @@ const bench: Bench = async ({ quick, report }) => {
         // Baseline: a bare loop (fetch, JSON.parse, follow nextLink) with no retries or guards.
         const r0 = performance.now();
         let rawItems = 0;
-        let next: string | undefined = `${t.graphBaseUrl}/users?${query}`;
+        let next: string | undefined = `${t.graphBaseUrl}${path}?${query}`;
         while (next) {
           const body = (await (await fetch(next, { headers: { authorization: `Bearer ${token}` } })).json()) as { value: unknown[]; "@odata.nextLink"?: string };
           rawItems += body.value.length;
@@ -46,11 +49,11 @@ const bench: Bench = async ({ quick, report }) => {
         rawRate = Math.max(rawRate, rawItems / ((performance.now() - r0) / 1000));
 
         const c0 = performance.now();
-        for await (const page of client.fetchAllPages("/users", { query: { $top: 999, ...(select ? { $select: select } : {}) } })) items = page.itemsSoFar;
+        for await (const page of client.fetchAllPages(path, { query: { $top: 999, ...(select ? { $select: select } : {}) } })) items = page.itemsSoFar;
         rate = Math.max(rate, items / ((performance.now() - c0) / 1000));
       }
       report({
-        name: `Graph paging /users $top=999 ${select ? "$select=5 fields" : "default properties"} (${items.toLocaleString("en-US")} items)`,
+        name: `Graph paging ${path === allCompany ? "/groups/{id}/members $select=id" : `/users ${select ? "$select=5 fields" : "default properties"}`} $top=999 (${items.toLocaleString("en-US")} items)`,
         value: rate,
         unit: "items/s",
         baseline: { name: "bare fetch loop", value: rawRate },

@@ -103,6 +103,13 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         status: 502, hint: "A nextLink to another origin could leak the token. The listing was stopped and is incomplete.",
       });
     }
+    // Same origin is not enough: the demo tenant shares the app's origin, so a link out of
+    // the Graph base path would hand the token to another route of the app.
+    if (!url.pathname.startsWith(`${base.pathname.replace(/\/$/, "")}/`)) {
+      throw new GraphError("next_link_origin", `The next page link leaves ${graphBaseUrl} (${url.pathname}); it was not followed.`, {
+        status: 502, hint: "A nextLink outside the Graph base URL could leak the token. The listing was stopped and is incomplete.",
+      });
+    }
     return url;
   }
 

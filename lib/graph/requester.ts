@@ -87,12 +87,20 @@ export function createRequester(config: RequesterConfig) {
     for (;;) {
       if (signal?.aborted) throw aborted(signal);
       attempts += 1;
-      const token = await config.tokenProvider.getToken({ signal });
+      let token: string;
+      try {
+        token = await config.tokenProvider.getToken({ signal });
+      } catch (error) {
+        // A cancel while the token is fetched is a cancel, not a raw AbortError.
+        if (signal?.aborted) throw aborted(signal);
+        throw error;
+      }
       const t0 = config.now();
       let res: Response;
       let text: string;
       try {
-        const timeout = AbortSignal.timeout(config.timeoutMs);
+        // One attempt may not outlive the request's budget.
+        const timeout = AbortSignal.timeout(Math.max(1, Math.min(config.timeoutMs, deadline - t0)));
         res = await config.fetch(url, {
           method,
           headers: {
@@ -146,8 +154,10 @@ export function createRequester(config: RequesterConfig) {
       }
       const failure = explainGraphError(response, relativePath(url), config.errorContext);
       if (RETRYABLE_STATUSES.has(res.status)) {
+        // Retry-After is honoured in full (retrying earlier only earns another 429); the
+        // budget decides whether it is worth waiting at all.
         const retryAfter = parseRetryAfter(headers["retry-after"], Date.now());
-        const delay = retryAfter !== null ? Math.min(retryAfter, config.retry.maxDelayMs) : backoffDelay(attempts, config.retry, config.random);
+        const delay = retryAfter ?? backoffDelay(attempts, config.retry, config.random);
         if (await wait(delay, failure)) continue;
       }
       throw failure;

@@ -8,7 +8,7 @@ export interface RetryPolicy {
   maxAttempts: number;
   /** First backoff step; doubles each attempt. */
   baseDelayMs: number;
-  /** Ceiling of one backoff step and of one Retry-After wait. */
+  /** Ceiling of one backoff step. A Retry-After is waited in full, within the budget. */
   maxDelayMs: number;
   /** Total time a request may spend, waits included; a wait that would exceed it is not made. */
   budgetMs: number;

@@ -1,15 +1,16 @@
 /**
  * Read endpoints over the demo tenant's collections: lists with paging, `$filter`,
- * `$search`, `$orderby`, `$count`, `$expand=members`; single objects; group members
- * (direct and transitive). Auth and routing live in graph-api.ts.
+ * `$search`, `$orderby`, `$count`, `$expand=members`; single objects. Member lists live in
+ * members.ts; auth and routing in graph-api.ts.
  */
 import { COLLECTIONS, type CollectionKind, type GraphObject } from "./data";
 import { evaluateFilter, filterReads } from "./filter";
-import { decodeToken, encodeToken, isPosition, nextLink, scan } from "./paging";
-import { MEMBER_PROPERTIES, project, projectMember } from "./project";
+import { sortedIds, sortKey } from "./order-index";
+import { decodeToken, encodeToken, isPosition, nextLink, scan, scanBudget } from "./paging";
+import { project, projectMember } from "./project";
 import { matchesSearch, parseQuery, type QueryOptions } from "./query";
 import { notFound, SimError } from "./responses";
-import type { DemoTenant, MemberRef } from "./tenant";
+import type { DemoTenant } from "./tenant";
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const SIGN_IN_ACTIVITY_PAGE_CAP = 120;
@@ -40,11 +41,11 @@ function checkSignInActivity(ctx: EndpointContext, q: QueryOptions): number {
   return SIGN_IN_ACTIVITY_PAGE_CAP;
 }
 
-function contextUrl(ctx: EndpointContext, set: string, select: string[] | null, suffix = ""): string {
+export function contextUrl(ctx: EndpointContext, set: string, select: string[] | null, suffix = ""): string {
   return `${ctx.graphBase}/$metadata#${set}${select ? `(${select.join(",")})` : ""}${suffix}`;
 }
 
-function startPosition(q: QueryOptions): number {
+export function startPosition(q: QueryOptions): number {
   return q.skiptoken === null ? 0 : decodeToken(q.skiptoken, isPosition).p;
 }
 
@@ -65,6 +66,20 @@ function shape(ctx: EndpointContext, kind: CollectionKind, index: number, obj: G
   return out;
 }
 
+/** The matching indexes of `kind` in `$orderby` order, from the tenant's order cache. */
+function sortedIndexes(ctx: EndpointContext, kind: CollectionKind, q: QueryOptions, matches: (obj: GraphObject) => boolean): Int32Array {
+  const p = ctx.url.searchParams;
+  const cacheKey = [kind, p.get("$filter"), p.get("$search"), p.get("$orderby"), ctx.tenant.version].join("\u0000");
+  return ctx.tenant.orders.get(cacheKey, () => {
+    const keyed: Array<[string, number]> = [];
+    for (let i = 0; i < ctx.tenant.count(kind); i++) {
+      const obj = ctx.tenant.get(kind, i);
+      if (obj && matches(obj)) keyed.push([sortKey(obj[q.orderby!.property]), i]);
+    }
+    return sortedIds(keyed, q.orderby!.desc);
+  });
+}
+
 export function listCollection(ctx: EndpointContext, kind: CollectionKind): Response | GraphObject {
   const spec = COLLECTIONS[kind];
   const q = parseQuery(ctx.url, ctx.headers, { typeName: spec.odataType, properties: spec.properties, expandMembers: kind === "groups" });
@@ -74,24 +89,15 @@ export function listCollection(ctx: EndpointContext, kind: CollectionKind): Resp
   const total = ctx.tenant.count(kind);
   const start = startPosition(q);
 
-  // $orderby needs the matching set in order: a list of indexes (4 bytes each), not objects.
-  let order: Int32Array | null = null;
-  if (q.orderby) {
-    const keyed: Array<[string, number]> = [];
-    for (let i = 0; i < total; i++) {
-      const obj = ctx.tenant.get(kind, i);
-      if (obj && matches(obj)) keyed.push([String(obj[q.orderby.property] ?? "").toLowerCase(), i]);
-    }
-    keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]) * (q.orderby!.desc ? -1 : 1));
-    order = Int32Array.from(keyed, (k) => k[1]);
-  }
-
+  // $orderby reads a cached order (built once per query and tenant version), so a page
+  // costs its own items, not a re-sort of the whole matching set.
+  const order = q.orderby ? sortedIndexes(ctx, kind, q, matches) : null;
   const page = scan(order ? order.length : total, start, pageSize, (pos) => {
     const index = order ? order[pos]! : pos;
     const obj = ctx.tenant.get(kind, index);
     if (!obj || (!order && !matches(obj))) return null;
     return shape(ctx, kind, index, obj, q);
-  });
+  }, scanBudget(pageSize));
 
   const body: GraphObject = { "@odata.context": contextUrl(ctx, kind, q.select) };
   if (q.count && q.skiptoken === null) {
@@ -131,69 +137,4 @@ export function getObject(ctx: EndpointContext, kind: CollectionKind, idOrKey: s
   if (kind === "users") checkSignInActivity(ctx, q);
   const { index, obj } = findObject(ctx, kind, idOrKey);
   return { "@odata.context": contextUrl(ctx, kind, q.select, "/$entity"), ...shape(ctx, kind, index, obj, q) };
-}
-
-/** Members in Graph's order, direct or transitive (nested groups flattened, each object once). */
-function* memberRefs(ctx: EndpointContext, group: number, transitive: boolean): Generator<MemberRef> {
-  const seen = new Set<string>();
-  const stack = [group];
-  while (stack.length) {
-    const g = stack.shift()!;
-    const members = ctx.tenant.membersOf(g);
-    for (let k = 0; k < members.count; k++) {
-      const ref = members.at(k);
-      if (!ref) continue;
-      if (!transitive) {
-        yield ref;
-        continue;
-      }
-      const key = `${ref.kind}:${ref.index}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      yield ref;
-      if (ref.kind === "groups") stack.push(ref.index);
-    }
-  }
-}
-
-const CASTS: Record<string, CollectionKind> = {
-  "microsoft.graph.user": "users",
-  "microsoft.graph.group": "groups",
-  "microsoft.graph.serviceprincipal": "servicePrincipals",
-};
-
-export function listMembers(ctx: EndpointContext, groupKey: string, transitive: boolean, cast: string | undefined): GraphObject {
-  const castKind = cast === undefined ? undefined : CASTS[cast.toLowerCase()];
-  if (cast !== undefined && !castKind) throw new SimError(400, "BadRequest", `Resource not found for the segment '${cast}'.`);
-  const typeName = "microsoft.graph.directoryObject";
-  const q = parseQuery(ctx.url, ctx.headers, { typeName, properties: MEMBER_PROPERTIES, expandMembers: false });
-  const { index } = findObject(ctx, "groups", groupKey);
-  const pageSize = q.top ?? DEFAULT_PAGE_SIZE;
-  const start = startPosition(q);
-  const items: GraphObject[] = [];
-  let pos = 0;
-  let more = false;
-  let count = 0;
-  for (const ref of memberRefs(ctx, index, transitive)) {
-    if (castKind && ref.kind !== castKind) continue;
-    const obj = ctx.tenant.get(ref.kind, ref.index);
-    if (!obj || (q.filter && !evaluateFilter(q.filter, obj))) continue;
-    count++;
-    if (pos++ < start) continue;
-    if (items.length === pageSize) {
-      more = true;
-      if (!q.count) break;
-      continue;
-    }
-    items.push(projectMember(ref.kind, obj, q.select));
-  }
-  const set = castKind ? `${castKind === "servicePrincipals" ? "servicePrincipals" : castKind}` : "directoryObjects";
-  const body: GraphObject = { "@odata.context": contextUrl(ctx, set, q.select) };
-  if (q.count && q.skiptoken === null) body["@odata.count"] = count;
-  if (more) {
-    const path = `${ctx.graphBase}/groups/${groupKey}/${transitive ? "transitiveMembers" : "members"}${cast ? `/${cast}` : ""}`;
-    body["@odata.nextLink"] = nextLink(path, ctx.url, encodeToken({ p: start + pageSize }));
-  }
-  body.value = items;
-  return body;
 }

@@ -1,5 +1,5 @@
 /**
- * `/users/delta` and `/groups/delta`: a full round (nextLinks carrying only `$skiptoken`)
+ * `/users/delta`, `/groups/delta`, `/applications/delta` and `/servicePrincipals/delta`: a full round (nextLinks carrying only `$skiptoken`)
  * that ends with an `@odata.deltaLink`; calling that later returns what changed since,
  * with `@removed` for deletions and `members@delta` for membership when members are
  * tracked (`$select=...,members`). A big group's members span several items of the same
@@ -12,7 +12,9 @@ import { odataType, project } from "./project";
 import { parseQuery } from "./query";
 import { badRequest, SimError } from "./responses";
 
-type DeltaKind = "users" | "groups";
+type DeltaKind = "users" | "groups" | "applications" | "servicePrincipals";
+const DELTA_KINDS: readonly string[] = ["users", "groups", "applications", "servicePrincipals"];
+export const isDeltaKind = (kind: string): kind is DeltaKind => DELTA_KINDS.includes(kind);
 
 /** Everything a delta link or page link must remember. */
 interface DeltaState {
@@ -31,7 +33,7 @@ interface DeltaState {
 }
 
 const isState = (v: unknown): v is DeltaState =>
-  typeof v === "object" && v !== null && ((v as DeltaState).k === "users" || (v as DeltaState).k === "groups");
+  typeof v === "object" && v !== null && isDeltaKind(String((v as DeltaState).k));
 
 const MEMBERS_PER_ITEM = 500;
 const DEFAULT_DELTA_PAGE = 100;

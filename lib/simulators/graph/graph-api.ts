@@ -5,10 +5,12 @@
  */
 import type { CollectionKind, GraphObject } from "./data";
 import { organizationAt } from "./data/apps";
-import { getObject, listCollection, listMembers, type EndpointContext } from "./collections";
-import { delta } from "./delta";
+import { getObject, listCollection, type EndpointContext } from "./collections";
+import { delta, isDeltaKind } from "./delta";
+import { listMemberOf, listMembers } from "./members";
 import { badRequest, graphErrorResponse, graphJson, insufficientPrivileges, requestIds, SimError } from "./responses";
 import type { DemoTenant } from "./tenant";
+import type { Throttle } from "./throttle";
 import type { TokenSigner } from "./tokens";
 
 export interface GraphApiContext {
@@ -17,6 +19,8 @@ export interface GraphApiContext {
   now(): number;
   premium: boolean;
   tokenGeneration: number;
+  /** Resource-unit throttling; absent: no limit. */
+  throttle?: Throttle;
 }
 
 /** Application permissions that allow reading each top-level segment (any one suffices). */
@@ -38,7 +42,7 @@ function cost(segments: string[], url: URL): number {
   return Math.max(1, units);
 }
 
-function authenticate(request: Request, ctx: GraphApiContext): { roles: readonly string[] } {
+function authenticate(request: Request, ctx: GraphApiContext): { roles: readonly string[]; app: string } {
   const header = request.headers.get("authorization") ?? "";
   const wwwAuth = { "www-authenticate": 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"' };
   const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? "";
@@ -51,7 +55,16 @@ function authenticate(request: Request, ctx: GraphApiContext): { roles: readonly
   if (claims.exp <= now || claims.nbf > now + 300 || claims.gen < ctx.tokenGeneration) {
     throw new SimError(401, "InvalidAuthenticationToken", "Access token has expired or is not yet valid.", wwwAuth);
   }
-  return { roles: claims.roles };
+  return { roles: claims.roles, app: `${claims.appid}/${claims.tid}` };
+}
+
+/** A path segment; broken percent-encoding is Graph's 400, not a crash of the handler. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest(`Bad Request - Invalid URL: the segment '${segment}' has a broken percent-encoding.`);
+  }
 }
 
 /** Serves one Graph request; `path` is what follows the Graph prefix, e.g. `/v1.0/users`. */
@@ -59,14 +72,17 @@ export async function handleGraphRequest(request: Request, path: string, graphRo
   const ids = requestIds(request);
   const url = new URL(request.url);
   try {
-    const segments = path.split("/").filter(Boolean).map(decodeURIComponent);
+    const segments = path.split("/").filter(Boolean).map(decodeSegment);
     const version = segments.shift();
     if (version !== "v1.0" && version !== "beta") throw badRequest(`Invalid version: ${version ?? "(none)"}`);
     const graphBase = `${graphRoot}/${version}`;
-    const { roles } = authenticate(request, ctx);
+    const { roles, app } = authenticate(request, ctx);
     if (segments[0] === "$batch") return await batch(request, graphBase, ctx, ids);
+    const units = cost(segments, url);
+    // Charged before serving, like Graph: a refused request costs nothing.
+    const throttleHeaders = ctx.throttle?.take(app, units, ctx.now()) ?? {};
     const body = route(request, segments, { tenant: ctx.tenant, url, headers: request.headers, graphBase, premium: ctx.premium, roles, now: ctx.now() });
-    return graphJson(body, ids, 200, { "x-ms-resource-unit": String(cost(segments, url)) });
+    return graphJson(body, ids, 200, { "x-ms-resource-unit": String(units), ...throttleHeaders });
   } catch (error) {
     if (error instanceof SimError) return graphErrorResponse(error, ids);
     throw error;
@@ -96,11 +112,12 @@ function route(request: Request, segments: string[], ctx: EndpointContext): Grap
   const kind = COLLECTION_SEGMENTS[set]!;
   if (id === undefined) return listCollection(ctx, kind) as GraphObject;
   if (id === "delta" && nav === undefined) {
-    if (kind !== "users" && kind !== "groups") throw badRequest(`The demo tenant serves delta for users and groups only, not '${set}'.`);
+    if (!isDeltaKind(kind)) throw badRequest(`Resource not found for the segment 'delta'.`);
     return delta(ctx, kind, ctx.now);
   }
   if (nav === undefined) return getObject(ctx, kind, id);
   if (kind === "groups" && (nav === "members" || nav === "transitiveMembers")) return listMembers(ctx, id, nav === "transitiveMembers", cast);
+  if (nav === "memberOf" && (kind === "users" || kind === "groups" || kind === "servicePrincipals")) return listMemberOf(ctx, kind, id, cast);
   throw badRequest(`Resource not found for the segment '${nav}'.`);
 }
 

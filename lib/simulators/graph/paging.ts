@@ -48,13 +48,22 @@ export interface ScanResult<T> {
 }
 
 /**
- * Reads positions from `start` until `pageSize` items matched or the end. `itemAt`
- * returns null for a position to skip (deleted, filtered out).
+ * Positions one page may visit. Like Graph, a filtered scan of a large set stops after a
+ * bounded amount of work and answers a short (even empty) page that still has a nextLink:
+ * the cost of a page stays proportional to the page, and clients must follow such links.
  */
-export function scan<T>(size: number, start: number, pageSize: number, itemAt: (pos: number) => T | null): ScanResult<T> {
+export function scanBudget(pageSize: number): number {
+  return Math.max(10_000, pageSize * 10);
+}
+
+/**
+ * Reads positions from `start` until `pageSize` items matched, `budget` positions were
+ * visited, or the end. `itemAt` returns null for a position to skip (deleted, filtered out).
+ */
+export function scan<T>(size: number, start: number, pageSize: number, itemAt: (pos: number) => T | null, budget = Infinity): ScanResult<T> {
   const items: T[] = [];
   let pos = start;
-  while (pos < size && items.length < pageSize) {
+  while (pos < size && items.length < pageSize && pos - start < budget) {
     const item = itemAt(pos++);
     if (item !== null) items.push(item);
   }

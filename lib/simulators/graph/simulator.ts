@@ -12,6 +12,7 @@ import { handleGraphRequest } from "./graph-api";
 import { graphErrorResponse, requestIds, SimError } from "./responses";
 import { DemoTenant } from "./tenant";
 import { handleTokenRequest } from "./token-endpoint";
+import { defaultLimit, Throttle, type ThrottleOptions } from "./throttle";
 import { TokenSigner } from "./tokens";
 
 export interface GraphSimulatorOptions {
@@ -29,6 +30,8 @@ export interface GraphSimulatorOptions {
   now?: () => number;
   /** Faults to inject from the start. */
   faults?: FaultRule[];
+  /** Graph's resource-unit throttling (off by default; `true` for Graph's limits). */
+  throttling?: boolean | ThrottleOptions;
 }
 
 export interface GraphSimulator {
@@ -58,6 +61,10 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}): Graph
   const now = options.now ?? Date.now;
   const settings = { premium: options.premium ?? true };
   const stats = { graph: 0, token: 0 };
+  const throttleOptions = options.throttling === true ? {} : options.throttling || null;
+  const throttle = throttleOptions
+    ? new Throttle(throttleOptions.limit ?? defaultLimit(tenant.count("users")), throttleOptions.windowMs ?? 10_000)
+    : undefined;
   let tokenGeneration = 0;
   const loginPrefix = `${basePath}/login/`;
   const graphPrefix = `${basePath}/graph`;
@@ -116,7 +123,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}): Graph
       response = await handleTokenRequest(request, m[1]!, { gen: tenant.ctx, signer, now, tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599, tokenGeneration });
     } else {
       response = await handleGraphRequest(request, path.slice(graphPrefix.length), `${url.origin}${graphPrefix}`, {
-        tenant, signer, now, premium: settings.premium, tokenGeneration,
+        tenant, signer, now, premium: settings.premium, tokenGeneration, throttle,
       });
     }
     return faulted === "truncate" ? truncate(response) : response;

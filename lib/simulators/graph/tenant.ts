@@ -4,7 +4,8 @@
  * changes). Every change is logged with a version, which is what delta queries read.
  */
 import { COLLECTIONS, genContext, locateId, type CollectionKind, type GenContext, type GraphObject, type TenantSizes } from "./data";
-import { directMemberAt, directMemberCount, groupShape, type MemberRef } from "./data/groups";
+import { directMemberAt, directMemberCount, groupShape, type GroupShape, type MemberRef } from "./data/groups";
+import { OrderCache } from "./order-index";
 import { guidFor, KIND_CODES } from "./random";
 
 export type { MemberRef };
@@ -19,6 +20,20 @@ export interface Change {
 
 const key = (kind: string, index: number) => `${kind}:${index}`;
 
+/** x^-1 mod n (x coprime to n), by the extended Euclidean algorithm. */
+function modInverse(x: number, n: number): number {
+  let [a, b, u, v] = [x % n, n, 1, 0];
+  while (b !== 0) {
+    const q = Math.floor(a / b);
+    [a, b] = [b, a - q * b];
+    [u, v] = [v, u - q * v];
+  }
+  return ((u % n) + n) % n;
+}
+
+/** Shapes cached with the inverse of their user step: membership tests are O(1). */
+const SHAPE_CACHE_SIZE = 4096;
+
 export class DemoTenant {
   readonly ctx: GenContext;
   version = 0;
@@ -28,6 +43,11 @@ export class DemoTenant {
   private readonly memberAdds = new Map<number, MemberRef[]>();
   private readonly memberRemovals = new Map<number, Set<string>>();
   private readonly removalReasons = new Map<string, "changed" | "deleted">();
+  private readonly shapes = new Map<number, { shape: GroupShape; inverse: number }>();
+  /** Sorted orders for `$orderby`, built once per query and tenant version. */
+  readonly orders = new OrderCache();
+  /** Objects read and member positions visited: tests bound the work a page costs with it. */
+  readonly work = { visits: 0 };
 
   constructor(seed: number, sizes: Partial<TenantSizes>) {
     this.ctx = genContext(seed, sizes);
@@ -40,6 +60,7 @@ export class DemoTenant {
   /** Record `index` of `kind` with its changes applied; null when deleted or out of range. */
   get(kind: CollectionKind, index: number): GraphObject | null {
     if (index < 0 || index >= this.count(kind)) return null;
+    this.work.visits += 1;
     const override = this.overrides.get(key(kind, index));
     if (override !== undefined) return override;
     return COLLECTIONS[kind].at(this.ctx, index);
@@ -52,19 +73,54 @@ export class DemoTenant {
     return found;
   }
 
+  private shapeOf(group: number): { shape: GroupShape; inverse: number } {
+    let entry = this.shapes.get(group);
+    if (!entry) {
+      const shape = groupShape(this.ctx, group);
+      const users = this.ctx.sizes.users;
+      entry = { shape, inverse: users > 1 ? modInverse(shape.userStep, users) : 0 };
+      if (this.shapes.size >= SHAPE_CACHE_SIZE) this.shapes.clear();
+      this.shapes.set(group, entry);
+    }
+    return entry;
+  }
+
   memberCount(group: number): number {
-    return directMemberCount(groupShape(this.ctx, group)) + (this.memberAdds.get(group)?.length ?? 0);
+    return directMemberCount(this.shapeOf(group).shape) + (this.memberAdds.get(group)?.length ?? 0);
+  }
+
+  /** Whether `ref` is a direct member of `group`, in O(1) for generated members (the formula run backwards). */
+  isDirectMember(group: number, ref: MemberRef): boolean {
+    if (this.memberRemovals.get(group)?.has(key(ref.kind, ref.index))) return false;
+    const { shape, inverse } = this.shapeOf(group);
+    const users = this.ctx.sizes.users;
+    if (ref.kind === "users" && ref.index < users && shape.userCount > 0) {
+      // Member k is user (offset + k*step) mod users, so k = (u - offset) * step^-1 mod users.
+      const k = users > 1 ? ((((ref.index - shape.userOffset) % users) + users) % users * inverse) % users : 0;
+      if (k < shape.userCount) return true;
+    }
+    if (ref.kind === "groups" && shape.nestedGroups.includes(ref.index)) return true;
+    if (ref.kind === "servicePrincipals" && shape.servicePrincipals.includes(ref.index)) return true;
+    return this.memberAdds.get(group)?.some((a) => a.kind === ref.kind && a.index === ref.index) ?? false;
+  }
+
+  /** Groups directly nested in `group`, in member order (without walking its users). */
+  nestedGroupsOf(group: number): number[] {
+    const removed = this.memberRemovals.get(group);
+    const adds = (this.memberAdds.get(group) ?? []).filter((r) => r.kind === "groups").map((r) => r.index);
+    return [...this.shapeOf(group).shape.nestedGroups, ...adds].filter((g) => !removed?.has(key("groups", g)));
   }
 
   /** An iterator-friendly accessor for member k of a group; null for a removed member. */
   membersOf(group: number): { count: number; at(k: number): MemberRef | null } {
-    const shape = groupShape(this.ctx, group);
+    const shape = this.shapeOf(group).shape;
     const base = directMemberCount(shape);
     const adds = this.memberAdds.get(group) ?? [];
     const removed = this.memberRemovals.get(group);
     return {
       count: base + adds.length,
       at: (k) => {
+        this.work.visits += 1;
         const ref = k < base ? directMemberAt(this.ctx, shape, k) : (adds[k - base] ?? null);
         if (!ref || removed?.has(key(ref.kind, ref.index))) return null;
         return ref;
@@ -118,6 +174,8 @@ export class DemoTenant {
       const ref = this.locate(memberId);
       if (!ref || ref.kind === "applications" || ref.kind === "devices") throw new Error(`no member with id ${memberId}`);
       const memberRef = ref as MemberRef;
+      // Graph refuses to add an existing member; listing and transitive de-duplication rely on it.
+      if (this.isDirectMember(group, memberRef)) throw new Error(`${memberId} is already a member of ${groupIdValue}`);
       // Re-adding a removed member un-removes it; anything else is appended.
       if (!this.memberRemovals.get(group)?.delete(key(memberRef.kind, memberRef.index))) {
         const adds = this.memberAdds.get(group) ?? [];

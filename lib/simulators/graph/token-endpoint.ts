@@ -42,7 +42,13 @@ export interface TokenEndpointContext {
 export async function handleTokenRequest(request: Request, tenant: string, ctx: TokenEndpointContext): Promise<Response> {
   if (request.method !== "POST") return oauthError(405, "invalid_request", 900561, "The endpoint only accepts POST, OPTIONS requests. Received a GET request.");
   const known = [DEMO_TENANT, ctx.gen.tenantId, ctx.gen.initialDomain, ctx.gen.mailDomain];
-  if (!known.includes(decodeURIComponent(tenant).toLowerCase())) {
+  let name = tenant;
+  try {
+    name = decodeURIComponent(tenant);
+  } catch {
+    // A broken percent-encoding names no tenant: AADSTS90002 like any unknown one.
+  }
+  if (!known.includes(name.toLowerCase())) {
     return oauthError(400, "invalid_tenant", 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`);
   }
   const form = new URLSearchParams(await request.text());
