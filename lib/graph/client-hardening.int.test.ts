@@ -104,3 +104,25 @@ describe("guards", () => {
     }
   });
 });
+
+describe("shared token fetch", () => {
+  it("one caller's cancel does not fail the others waiting for the same token", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowFetch: typeof fetch = async (input, init) => {
+      await gate;
+      return fetch(input, init);
+    };
+    const tokenProvider = clientCredentialsTokenProvider({
+      cloud: "global", tenantId: "contoso-demo", clientId: "demo-client", clientSecret: "demo-secret", loginBaseUrl: t.loginBaseUrl,
+      simulatorOrigins: [t.origin], fetch: slowFetch,
+    });
+    const first = new AbortController();
+    const cancelled = tokenProvider.getToken({ signal: first.signal });
+    const other = tokenProvider.getToken();
+    first.abort(new Error("user cancelled"));
+    await expect(cancelled).rejects.toThrow("user cancelled");
+    release();
+    expect(await other).toMatch(/\S{20,}/);
+  });
+});

@@ -36,6 +36,20 @@ export function staticTokenProvider(token: string): TokenProvider {
   };
 }
 
+/** `promise`, or a rejection with the signal's reason as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => (signal.removeEventListener("abort", onAbort), resolve(value)),
+      (error: unknown) => (signal.removeEventListener("abort", onAbort), reject(error)),
+    );
+  });
+}
+
 export interface ClientCredentialsOptions {
   cloud: CloudId | Cloud;
   tenantId: string;
@@ -75,7 +89,7 @@ export function clientCredentialsTokenProvider(options: ClientCredentialsOptions
   let cached: { token: string; expiresAt: number } | null = null;
   let inFlight: Promise<string> | null = null;
 
-  async function requestToken(signal?: AbortSignal): Promise<string> {
+  async function requestToken(): Promise<string> {
     const tenant = options.tenantId.trim();
     if (!tenant || /[/?#\\\s]/.test(tenant)) {
       throw new GraphError("invalid_tenant", `"${options.tenantId}" is not a tenant ID or domain.`, {
@@ -99,12 +113,11 @@ export function clientCredentialsTokenProvider(options: ClientCredentialsOptions
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
         body,
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        signal: timeout,
         redirect: "error",
       });
       json = await res.json().catch(() => null);
     } catch (error) {
-      if (signal?.aborted) throw error;
       throw new GraphError("login_unreachable", `Could not reach ${url.host} for a token.`, {
         status: 502, cause: error, hint: "Check the network, proxy and cloud; the login host must be reachable from the server.",
       });
@@ -123,11 +136,13 @@ export function clientCredentialsTokenProvider(options: ClientCredentialsOptions
     context,
     async getToken({ signal } = {}) {
       if (cached && now() < cached.expiresAt - renewBeforeMs) return cached.token;
-      // One request at a time: concurrent callers share it.
-      inFlight ??= requestToken(signal).finally(() => {
+      // One request at a time: concurrent callers share it. The shared request is bounded
+      // by its own timeout, not by the first caller's signal, so one caller's cancel does
+      // not fail the others; each caller stops waiting on its own signal.
+      inFlight ??= requestToken().finally(() => {
         inFlight = null;
       });
-      return inFlight;
+      return untilAborted(inFlight, signal);
     },
     invalidate() {
       cached = null;
