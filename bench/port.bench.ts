@@ -3,9 +3,10 @@
  * loopback HTTP: with the rate limit off (in-memory store, then the app's SQLite store),
  * and with Port's real bulk limit on (35,000 requests per 5 minutes, burst 3,500),
  * once with the burst available and once from an empty bucket (the sustained ceiling,
- * about 2,333 entities/s at 20 per request).
+ * about 2,333 entities/s at 20 per request). Also the cost of the sync's compare: reading
+ * a blueprint back a page at a time and keeping one fingerprint per entity.
  */
-import { createPortClient } from "../lib/port";
+import { createPortClient, entityFingerprint } from "../lib/port";
 import type { BlueprintInput, PortEntity } from "../lib/port";
 import { createTestDatabase } from "../lib/server/db/test-db";
 import { createMemoryStore, createPrismaStore, PORT_BULK_RATE_LIMIT, type DemoPortStore, type RateLimitConfig } from "../lib/simulators/port";
@@ -50,7 +51,17 @@ function* users(n: number): Generator<PortEntity> {
   }
 }
 
-async function measure(store: DemoPortStore, rateLimit: RateLimitConfig | false, n: number): Promise<{ perSecond: number; retries: number; failed: number }> {
+interface Measured {
+  perSecond: number;
+  retries: number;
+  failed: number;
+  /** Reading everything back a page at a time: plain, and keeping a fingerprint per entity (the sync's compare). */
+  listPerSecond: number;
+  fingerprintPerSecond: number;
+  fingerprintsMatched: number;
+}
+
+async function measure(store: DemoPortStore, rateLimit: RateLimitConfig | false, n: number): Promise<Measured> {
   const served = await serveDemoPort({ store, rateLimit });
   try {
     const client = createPortClient({ baseUrl: served.baseUrl, ...served.credentials });
@@ -58,7 +69,26 @@ async function measure(store: DemoPortStore, rateLimit: RateLimitConfig | false,
     const t0 = performance.now();
     const result = await client.upsertEntities("entra-id-user", users(n));
     const seconds = (performance.now() - t0) / 1000;
-    return { perSecond: result.written / seconds, retries: result.retries, failed: result.failed };
+
+    const t1 = performance.now();
+    let listed = 0;
+    for await (const page of client.listEntities("entra-id-user", { pageSize: 1000 })) listed += page.length;
+    const listSeconds = (performance.now() - t1) / 1000;
+    const t2 = performance.now();
+    const held = new Map<string, string>();
+    for await (const page of client.listEntities("entra-id-user", { pageSize: 1000 })) for (const e of page) held.set(e.identifier, entityFingerprint(e));
+    const fingerprintSeconds = (performance.now() - t2) / 1000;
+    let matched = 0;
+    for (const e of users(n)) if (held.get(e.identifier) === entityFingerprint(e)) matched += 1;
+
+    return {
+      perSecond: result.written / seconds,
+      retries: result.retries,
+      failed: result.failed,
+      listPerSecond: listed / listSeconds,
+      fingerprintPerSecond: held.size / fingerprintSeconds,
+      fingerprintsMatched: matched,
+    };
   } finally {
     await served.close();
   }
@@ -81,6 +111,12 @@ const bench: Bench = async ({ quick, report }) => {
       value: sqlite.perSecond,
       unit: "entities/s",
       baseline: { name: "memory store", value: memory.perSecond },
+    });
+    report({
+      name: `list ${n.toLocaleString("en-US")} entities keeping a fingerprint each, SQLite store (${sqlite.fingerprintsMatched.toLocaleString("en-US")} unchanged found)`,
+      value: sqlite.fingerprintPerSecond,
+      unit: "entities/s",
+      baseline: { name: "listing only", value: sqlite.listPerSecond },
     });
   } finally {
     await database.cleanup();

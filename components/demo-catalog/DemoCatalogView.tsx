@@ -5,12 +5,14 @@
  * a searchable entity table of the chosen blueprint, and one entity's JSON. The choice
  * lives in the URL (?blueprint=&entity=) so a reload or a shared link shows the same.
  */
+import { useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { EntityTable } from "./EntityTable";
 import { ErrorAlert } from "./ErrorAlert";
 import { JsonPanel } from "./JsonPanel";
 import { useCatalogBlueprintJson, useCatalogBlueprints, useCatalogEntity, type CatalogBlueprint } from "./useDemoCatalog";
+import { visuallyHidden } from "./visually-hidden";
 
 function BlueprintList({ blueprints, selected, onSelect }: { blueprints: CatalogBlueprint[]; selected?: string; onSelect: (id: string) => void }) {
   return (
@@ -30,6 +32,7 @@ function BlueprintList({ blueprints, selected, onSelect }: { blueprints: Catalog
                 <code className="muted" style={{ fontSize: 12 }}>{b.identifier}</code>
               </span>
               <span className="muted" data-testid={`count-${b.identifier}`}>{b.entityCount.toLocaleString()}</span>
+              <span style={visuallyHidden}> entities</span>
             </button>
           </li>
         ))}
@@ -48,7 +51,7 @@ function BlueprintSummary({ blueprint }: { blueprint: CatalogBlueprint }) {
           {blueprint.title} <span className="muted">({blueprint.entityCount.toLocaleString()} entities)</span>
         </h2>
         <span className="spacer" />
-        <button type="button" className="link" onClick={() => setShowJson((v) => !v)}>
+        <button type="button" className="link" onClick={() => setShowJson((v) => !v)} aria-expanded={showJson}>
           {showJson ? "Hide blueprint JSON" : "Blueprint JSON"}
         </button>
       </div>
@@ -72,6 +75,9 @@ export function DemoCatalogView() {
   const selected = list.find((b) => b.identifier === selectedId);
   const entityId = params.get("entity") ?? undefined;
   const entity = useCatalogEntity(selected?.identifier, entityId);
+  const queryClient = useQueryClient();
+  // Focus goes to the entity's JSON only when a person opened it (not on a reload).
+  const [openedByClick, setOpenedByClick] = useState(false);
 
   const navigate = (next: { blueprint?: string; entity?: string }) => {
     const q = new URLSearchParams();
@@ -85,7 +91,8 @@ export function DemoCatalogView() {
       <div className="row">
         <h1>Demo catalog</h1>
         <span className="spacer" />
-        <button type="button" onClick={() => void blueprints.refetch()} disabled={blueprints.isFetching}>
+        {/* Everything on the page (counts, table, JSON), not just the blueprint list. */}
+        <button type="button" onClick={() => void queryClient.invalidateQueries({ queryKey: ["demo-catalog"] })} disabled={blueprints.isFetching}>
           Refresh
         </button>
       </div>
@@ -94,10 +101,14 @@ export function DemoCatalogView() {
         <code>demo-port-client</code>, secret <code>demo-port-secret</code>) and run a sync.
       </p>
       {blueprints.error ? <ErrorAlert error={blueprints.error} /> : null}
-      {blueprints.isPending ? <p className="muted">Loading blueprints…</p> : null}
+      {blueprints.isPending && !blueprints.error ? (
+        <p className="muted" role="status">
+          Loading blueprints…
+        </p>
+      ) : null}
       {blueprints.isSuccess && list.length === 0 ? (
-        <div className="panel">
-          <p style={{ margin: 0 }}>The demo catalog is empty: no blueprint has been created in the demo Port yet.</p>
+        <div className="panel" role="status">
+          <p style={{ margin: 0 }}>The demo catalog is empty: no blueprint has been created in the demo Port yet. Run a sync into the demo Port, then Refresh.</p>
         </div>
       ) : null}
       {list.length > 0 ? (
@@ -111,7 +122,10 @@ export function DemoCatalogView() {
                   key={`table-${selected.identifier}`}
                   blueprint={selected.identifier}
                   selected={entityId}
-                  onSelect={(id) => navigate({ blueprint: selected.identifier, entity: id })}
+                  onSelect={(id) => {
+                    setOpenedByClick(true);
+                    navigate({ blueprint: selected.identifier, entity: id });
+                  }}
                 />
               </>
             ) : (
@@ -120,7 +134,16 @@ export function DemoCatalogView() {
           </div>
         </div>
       ) : null}
-      {selected && entityId ? <JsonPanel title={`Entity ${entityId}`} data={entity.data} error={entity.error} pending={entity.isPending} /> : null}
+      {selected && entityId ? (
+        <JsonPanel
+          title={`Entity ${entityId}`}
+          data={entity.data}
+          error={entity.error}
+          pending={entity.isPending}
+          focusOnOpen={openedByClick}
+          onClose={() => navigate({ blueprint: selected.identifier })}
+        />
+      ) : null}
     </div>
   );
 }

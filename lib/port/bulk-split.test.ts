@@ -23,11 +23,19 @@ describe("splitIntoBulks", () => {
     expect(bulks.map((b) => b.indexes)).toEqual([[0], [1], [2]]);
   });
 
-  it("fills a bulk up to the byte limit exactly", () => {
+  it("keeps every body strictly under the byte limit, measured on the bytes sent", () => {
     const small = [...splitIntoBulks([entity(0, 10), entity(1, 10)], { maxBytes: 10_000 })];
     expect(small).toHaveLength(1);
-    const limit = Buffer.byteLength(small[0]!.body);
-    expect([...splitIntoBulks([entity(0, 10), entity(1, 10)], { maxBytes: limit })]).toHaveLength(1);
-    expect([...splitIntoBulks([entity(0, 10), entity(1, 10)], { maxBytes: limit - 1 })]).toHaveLength(2);
+    const size = Buffer.byteLength(small[0]!.body);
+    expect([...splitIntoBulks([entity(0, 10), entity(1, 10)], { maxBytes: size + 1 })]).toHaveLength(1);
+    expect([...splitIntoBulks([entity(0, 10), entity(1, 10)], { maxBytes: size })]).toHaveLength(2);
+  });
+
+  it("counts multi-byte characters as the UTF-8 bytes they become", () => {
+    const wide = (i: number): PortEntity => ({ identifier: `e${i}`, properties: { name: "é".repeat(100_000) }, relations: {} });
+    const bulks = [...splitIntoBulks(Array.from({ length: 8 }, (_, i) => wide(i)))];
+    // 200 kB of UTF-8 per entity (100,000 characters): 5 fit under 1 MiB, not 10.
+    expect(bulks.map((b) => b.entities.length)).toEqual([5, 3]);
+    for (const b of bulks) expect(Buffer.byteLength(b.body)).toBeLessThan(1024 * 1024);
   });
 });

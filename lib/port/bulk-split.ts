@@ -1,6 +1,6 @@
 /**
- * Splits entities into bulk requests Port accepts: at most 20 entities and under 1 MiB
- * of body each. Sizes are measured on the exact JSON that will be sent, so a request of
+ * Splits entities into bulk requests Port accepts: at most 20 entities and strictly
+ * under 1 MiB of body each. Sizes are measured on the exact JSON that will be sent, so a request of
  * a few large entities is split by size rather than rejected with a 413.
  */
 import type { PortEntity } from "./schemas";
@@ -48,7 +48,8 @@ export function* splitIntoBulks(entities: Iterable<PortEntity>, limits: SplitLim
     const json = JSON.stringify(entity);
     const jsonBytes = Buffer.byteLength(json);
     // +1 for the comma before every entity but the first of a bulk.
-    if (batch.length && (batch.length >= maxEntities || bytes + 1 + jsonBytes > maxBytes)) yield flush();
+    // Strictly under the limit: Port's "1 MiB" is a ceiling, and equal to it is not "under".
+    if (batch.length && (batch.length >= maxEntities || bytes + 1 + jsonBytes >= maxBytes)) yield flush();
     bytes += jsonBytes + (batch.length ? 1 : 0);
     parts.push(json);
     batch.push(entity);

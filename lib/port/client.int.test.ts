@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeClock, serveDemoPort, type FakeClock, type ServedDemoPort } from "../simulators/port/testing";
 import { createPortClient, type PortClientOptions } from "./client";
 import { PortError } from "./errors";
+import { entityFingerprint } from "./fingerprint";
 import type { BlueprintInput, PortEntity } from "./schemas";
 
 const userBp: BlueprintInput = {
@@ -202,6 +203,18 @@ describe("entity upserts", () => {
     expect(stored!.properties).not.toHaveProperty("mail");
   });
 
+  it("lists entities whose fingerprints equal those of what was written (the sync skips them)", async () => {
+    const c = await withBlueprints();
+    const desired = [
+      user(0, { team: "platform", icon: "User", relations: { groups: ["g2", "g1"], manager: "u0001" } }),
+      user(1, { properties: { mail: "u1@contoso.com", accountEnabled: false, blob: null } }),
+    ];
+    await c.upsertEntities("entra-id-user", desired);
+    const held = new Map<string, string>();
+    for await (const page of c.listEntities("entra-id-user", { pageSize: 1 })) for (const e of page) held.set(e.identifier, entityFingerprint(e));
+    expect(held).toEqual(new Map(desired.map((e) => [e.identifier, entityFingerprint(e)])));
+  });
+
   it("creates missing related entities only when asked", async () => {
     const c = await withBlueprints();
     const withGroup = user(0, { relations: { groups: ["g1"] } });
@@ -254,7 +267,11 @@ describe("retries and concurrency", () => {
     served.demo.faults.add({ kind: "drop", times: 1, match: /bulk$/ });
     expect(await c.upsertEntities("entra-id-user", [user(0)])).toMatchObject({ written: 1, retries: 2 });
     served.demo.faults.add({ kind: "status", status: 500, times: 1, match: /bulk$/ });
-    await expect(c.upsertEntities("entra-id-user", [user(1)])).rejects.toMatchObject({ code: "port_request_failed", upstreamStatus: 500 });
+    await expect(c.upsertEntities("entra-id-user", [user(1), user(2)])).rejects.toMatchObject({
+      code: "port_request_failed",
+      upstreamStatus: 500,
+      partial: { written: 0, requests: 1 },
+    });
   });
 
   it("stops after the last attempt with the status Port kept answering", async () => {
@@ -274,6 +291,73 @@ describe("retries and concurrency", () => {
     expect(result.written).toBe(400);
     expect(bounded.concurrency().peakInFlight).toBe(3);
     expect(served.demo.stats.peakInFlight).toBeLessThanOrEqual(3);
+  });
+
+  it("stops promptly when cancelled mid-upsert and reports what Port confirmed", async () => {
+    // Bulks after the first few hang until the test ends: only the abort can end the run.
+    let release!: () => void;
+    const hang = new Promise<void>((r) => (release = r));
+    await served.close();
+    served = await serveDemoPort({ now: () => clock.now(), sleep: () => hang });
+    const c = await withBlueprints();
+    const controller = new AbortController();
+    let abortedAt = 0;
+    try {
+      const run = c.upsertEntities("entra-id-user", Array.from({ length: 400 }, (_, i) => user(i)), {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.written >= 40 && !abortedAt) {
+            served.demo.faults.add({ kind: "slow", delayMs: 1, match: /bulk$/ });
+            setTimeout(() => {
+              abortedAt = performance.now();
+              controller.abort();
+            }, 20);
+          }
+        },
+      });
+      const error = (await run.catch((e: unknown) => e)) as PortError;
+      expect(performance.now() - abortedAt).toBeLessThan(500);
+      expect(error).toMatchObject({ code: "port_cancelled" });
+      expect(error.partial).toMatchObject({ written: expect.any(Number), failed: 0 });
+      const stored = (await served.demo.store.pageEntities("entra-id-user", { limit: 1000 })).entities.length;
+      expect(error.partial!.written).toBeGreaterThanOrEqual(40);
+      expect(error.partial!.written).toBe(stored);
+      expect(error.message).toContain(`${stored} entities`);
+    } finally {
+      release();
+    }
+  });
+
+  it("stops promptly when cancelled while the token request hangs", async () => {
+    let release!: () => void;
+    const hang = new Promise<void>((r) => (release = r));
+    await served.close();
+    served = await serveDemoPort({ sleep: () => hang });
+    served.demo.faults.add({ kind: "slow", delayMs: 1, match: /auth\/access_token/ });
+    const controller = new AbortController();
+    try {
+      const run = client().upsertEntities("entra-id-user", [user(0)], { signal: controller.signal });
+      setTimeout(() => controller.abort(), 20);
+      await expect(run).rejects.toMatchObject({ code: "port_cancelled" });
+    } finally {
+      release();
+    }
+  });
+
+  it("gives up on an attempt that hangs and retries it", async () => {
+    let release!: () => void;
+    const hang = new Promise<void>((r) => (release = r));
+    await served.close();
+    served = await serveDemoPort({ now: () => clock.now(), sleep: () => hang });
+    try {
+      const c = await withBlueprints();
+      served.demo.faults.add({ kind: "slow", delayMs: 1, times: 1, match: /bulk$/ });
+      const timed = client({ attemptTimeoutMs: 100 });
+      expect(await timed.upsertEntities("entra-id-user", [user(0)])).toMatchObject({ written: 1, retries: 1 });
+      expect(c.concurrency().max).toBe(8);
+    } finally {
+      release();
+    }
   });
 
   it("stops when cancelled", async () => {

@@ -31,6 +31,8 @@ export interface PortClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
   random?: () => number;
+  /** Longest wait for one attempt's answer (default 120 s); a hung attempt is retried. */
+  attemptTimeoutMs?: number;
   /** Every retry of every request (for logs and live progress). */
   onRetry?: (event: RetryEvent) => void;
 }
@@ -67,6 +69,7 @@ export function createPortClient(options: PortClientOptions): PortClient {
     now,
     random: options.random,
     onRetry: options.onRetry,
+    attemptTimeoutMs: options.attemptTimeoutMs ?? 120_000,
   });
   const tokens = new TokenProvider({
     send: (path, init) => transport.sendUnauthenticated(path, init),

@@ -43,6 +43,16 @@ describe("AdaptiveLimiter", () => {
     expect(limiter.limit).toBe(8);
   });
 
+  it("halves once for a burst of 429s to requests sent before the cut", () => {
+    const limiter = new AdaptiveLimiter(8);
+    const sentAt = Array.from({ length: 8 }, () => limiter.generation);
+    for (const g of sentAt) limiter.throttled(g);
+    expect(limiter.limit).toBe(4);
+    // A request sent after the cut that is throttled too says the cut was not enough.
+    limiter.throttled(limiter.generation);
+    expect(limiter.limit).toBe(2);
+  });
+
   it("refuses a bound that is not a positive integer", () => {
     expect(() => new AdaptiveLimiter(0)).toThrow(RangeError);
   });

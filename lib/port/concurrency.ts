@@ -1,7 +1,7 @@
 /**
  * An adaptive bound on concurrent requests (additive increase, multiplicative decrease):
- * never more than `max` in flight; a 429 halves the current limit, and after `limit`
- * successes in a row it grows by one again. This keeps a sync near Port's rate limit
+ * never more than `max` in flight; a burst of 429s halves the current limit once, and
+ * after `limit` successes in a row it grows by one again. This keeps a sync near Port's rate limit
  * without hammering it while it is saying "slow down".
  */
 export class AdaptiveLimiter {
@@ -10,6 +10,7 @@ export class AdaptiveLimiter {
   private active = 0;
   private successes = 0;
   private peak = 0;
+  private cuts = 0;
   private readonly waiting: (() => void)[] = [];
 
   constructor(max: number) {
@@ -41,10 +42,22 @@ export class AdaptiveLimiter {
     }
   }
 
-  /** Port said 429: halve the limit (at least 1). */
-  throttled(): void {
+  /** Bumped at every cut; a request notes it when it starts (see `throttled`). */
+  get generation(): number {
+    return this.cuts;
+  }
+
+  /**
+   * Port said 429: halve the limit (at least 1). `sentAtGeneration` is `generation` when
+   * the throttled request was sent: 429s to requests sent before the last cut are the
+   * same overload the cut already answered (one cut per burst, as TCP does per window),
+   * otherwise 8 concurrent 429s would take the limit from 8 to 1 at once.
+   */
+  throttled(sentAtGeneration?: number): void {
+    if (sentAtGeneration !== undefined && sentAtGeneration < this.cuts) return;
     this.current = Math.max(1, Math.floor(this.current / 2));
     this.successes = 0;
+    this.cuts += 1;
   }
 
   /** A request went through: after `limit` successes in a row, allow one more. */

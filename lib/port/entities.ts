@@ -159,8 +159,28 @@ export async function upsertEntities(
     options.onProgress?.(snapshot(result));
   };
 
-  await pool(splitIntoBulks(entities), workers, options.signal, writeBulk);
+  await stoppedMidway(result, "entities were written", () => pool(splitIntoBulks(entities), workers, options.signal, writeBulk));
   return result;
+}
+
+/**
+ * Runs a write loop; when it throws, the error carries what Port confirmed until then
+ * (`partial`), and a cancellation says how far it got.
+ */
+async function stoppedMidway<R extends UpsertResult | DeleteResult>(result: R, done: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (!isPortError(error)) throw error;
+    const partial = { ...result, failures: [...result.failures] } as R;
+    if (error.code !== "port_cancelled") {
+      error.partial = partial;
+      throw error;
+    }
+    const cancelled = new PortError("port_cancelled", `The Port operation was cancelled; ${result.written} ${done} before it stopped.`, { status: 499, cause: error.cause });
+    cancelled.partial = partial;
+    throw cancelled;
+  }
 }
 
 function snapshot(r: WriteProgress): WriteProgress {
@@ -202,7 +222,7 @@ export async function deleteEntities(
   options: DeleteOptions = {},
 ): Promise<DeleteResult> {
   const result: DeleteResult = { written: 0, missing: 0, failed: 0, retries: 0, requests: 0, failures: [] };
-  await pool(chunks(identifiers, DELETE_BATCH_SIZE), workers, options.signal, async (batch, signal) => {
+  await stoppedMidway(result, "entities were deleted", () => pool(chunks(identifiers, DELETE_BATCH_SIZE), workers, options.signal, async (batch, signal) => {
     result.requests += 1;
     const { body } = await transport.request({
       method: "POST",
@@ -226,24 +246,31 @@ export async function deleteEntities(
     }
     result.written += batch.length - notDeleted;
     options.onProgress?.(snapshot(result));
-  });
+  }));
   return result;
 }
 
 export interface ListOptions {
-  /** Entities per page (Port's search accepts up to 1,000); default 500. */
+  /** Entities per page (Port's search accepts up to 1,000; larger asks are capped); default 500. */
   pageSize?: number;
   signal?: AbortSignal;
 }
 
-/** Pages of a blueprint's entities, in Port's order; only one page is held at a time. */
+/** Port's search answers at most this many entities per page. */
+const SEARCH_MAX_PAGE = 1000;
+
+/**
+ * Pages of a blueprint's entities, in Port's order; only one page is held at a time, so
+ * comparing with what Port holds costs one page plus what the caller keeps per entity
+ * (for the sync: `entityFingerprint`, 22 characters, see fingerprint.ts).
+ */
 export async function* listEntities(transport: PortTransport, blueprint: string, options: ListOptions = {}): AsyncGenerator<PortEntity[]> {
   let from: string | undefined;
   for (;;) {
     const { body } = await transport.request({
       method: "POST",
       path: `/v1/blueprints/${enc(blueprint)}/entities/search`,
-      body: { limit: options.pageSize ?? 500, ...(from ? { from } : {}) },
+      body: { limit: Math.min(Math.max(1, options.pageSize ?? 500), SEARCH_MAX_PAGE), ...(from ? { from } : {}) },
       signal: options.signal,
       what: `Listing entities of ${blueprint}`,
     });

@@ -4,6 +4,7 @@
  * Port answered (absent for network failures), `portError` is Port's own error name.
  */
 import { AppError } from "../errors";
+import type { DeleteResult, UpsertResult } from "./entities";
 import { portErrorBodySchema } from "./schemas";
 
 export type PortErrorCode =
@@ -33,6 +34,12 @@ export class PortError extends AppError {
   declare readonly code: PortErrorCode;
   readonly upstreamStatus?: number;
   readonly portError?: string;
+  /**
+   * Set when a bulk write (upsert or delete) stopped midway, cancelled or failed: what
+   * Port had confirmed until then, so a caller can report "N written" and knows the run
+   * was incomplete (a sync must then not reconcile).
+   */
+  partial?: UpsertResult | DeleteResult;
 
   constructor(code: PortErrorCode, message: string, options: PortErrorOptions = {}) {
     // What the app's own route should answer: Port failing is a bad gateway, except

@@ -9,6 +9,7 @@ export { orderBlueprints, type BlueprintOrder, type BlueprintStep } from "./blue
 export { mergeBlueprint, type BlueprintConflict, type BlueprintMerge } from "./blueprint-merge";
 export type { EnsureBlueprintsReport, EnsureBlueprintsOptions, BlueprintUpdate } from "./blueprints";
 export type { UpsertOptions, UpsertResult, DeleteOptions, DeleteResult, ListOptions, EntityFailure, WriteProgress } from "./entities";
+export { entityFingerprint, fingerprintContent, canonicalJson, type FingerprintInput } from "./fingerprint";
 export { splitIntoBulks, BULK_MAX_ENTITIES, BULK_MAX_BYTES } from "./bulk-split";
 export type { RetryEvent } from "./transport";
 export { PortError, isPortError, type PortErrorCode } from "./errors";

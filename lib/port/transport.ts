@@ -1,8 +1,8 @@
 /**
  * One HTTP path to Port for every call of the client: base URL fixed at construction
  * (so the bearer token only ever goes to that origin), bounded adaptive concurrency,
- * retries on 429/408/502/503/504 and network failures honouring the server's wait,
- * and one token renewal on a 401.
+ * retries on 429/408/502/503/504, network failures and attempts that time out,
+ * honouring the server's wait, and one token renewal on a 401.
  */
 import type { AdaptiveLimiter } from "./concurrency";
 import { PortError, isPortError, portErrorFromResponse } from "./errors";
@@ -28,6 +28,8 @@ export interface TransportOptions {
   now: () => number;
   random?: () => number;
   onRetry?: (event: RetryEvent) => void;
+  /** Longest wait for one attempt's answer before it counts as a network failure. */
+  attemptTimeoutMs: number;
 }
 
 export interface PortRequest {
@@ -65,7 +67,8 @@ export class PortTransport {
 
   /** Sends with retries but no bearer token (the token endpoint itself). */
   sendUnauthenticated(path: string, init: RequestInit): Promise<Response> {
-    return this.withRetries("POST", path, init.signal ?? undefined, async () => this.options.fetch(this.options.baseUrl + path, init));
+    const signal = init.signal ?? undefined;
+    return this.withRetries("POST", path, signal, (attemptSignal) => this.options.fetch(this.options.baseUrl + path, { ...init, signal: attemptSignal }));
   }
 
   /** Sends an authenticated request; non-2xx answers become a PortError. */
@@ -87,14 +90,16 @@ export class PortTransport {
     for (;;) {
       let usedToken = "";
       const getToken = async () => {
-        usedToken = await tokens.get();
+        // The token request is shared by every caller: a cancelled caller stops waiting
+        // for it at once (the others keep waiting).
+        usedToken = await untilAborted(tokens.get(), req.signal);
       };
-      const attempt = () =>
+      const attempt = (signal: AbortSignal) =>
         this.options.fetch(url, {
           method: req.method,
           headers: { authorization: `Bearer ${usedToken}`, ...(payload === undefined ? {} : { "content-type": "application/json" }) },
           body: payload,
-          signal: req.signal,
+          signal,
         });
       const response = await this.withRetries(req.method, req.path, req.signal, attempt, getToken, req.onRetry);
       if (response.status === 401 && !renewedAfter401) {
@@ -116,7 +121,8 @@ export class PortTransport {
     method: string,
     path: string,
     signal: AbortSignal | undefined,
-    attempt: () => Promise<Response>,
+    /** One try; its signal also fires after `attemptTimeoutMs` (a hung connection is retried). */
+    attempt: (signal: AbortSignal) => Promise<Response>,
     /** Runs before each attempt, outside the bound (getting a token uses a slot itself). */
     prepare?: () => Promise<void>,
     onRetry?: (event: RetryEvent) => void,
@@ -126,9 +132,14 @@ export class PortTransport {
       if (signal?.aborted) throw cancelled(signal);
       let response: Response | undefined;
       let failure: unknown;
+      let sentAt = limiter.generation;
       try {
         await prepare?.();
-        response = await limiter.run(attempt);
+        const timeout = AbortSignal.timeout(this.options.attemptTimeoutMs);
+        response = await limiter.run(() => {
+          sentAt = limiter.generation;
+          return attempt(signal ? AbortSignal.any([signal, timeout]) : timeout);
+        });
       } catch (error) {
         if (isPortError(error)) throw error; // e.g. the token request failed for good
         if (signal?.aborted) throw cancelled(signal);
@@ -138,7 +149,7 @@ export class PortTransport {
         if (response.ok) limiter.succeeded();
         return response;
       }
-      if (response?.status === 429) limiter.throttled();
+      if (response?.status === 429) limiter.throttled(sentAt);
       if (n >= retry.maxAttempts) {
         if (response) return response; // the caller turns it into a PortError with Port's message
         throw new PortError("port_unreachable", `${method} ${path}: Port could not be reached after ${n} attempts (${describeFailure(failure)}).`, {
@@ -158,6 +169,26 @@ export class PortTransport {
       }
     }
   }
+}
+
+/** `promise`, or a port_cancelled rejection as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(cancelled(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled(signal));
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 function describeFailure(error: unknown): string {

@@ -25,7 +25,24 @@ function identifierOf(raw: unknown): string | undefined {
   return typeof id === "string" ? id : undefined;
 }
 
-export async function upsertEntitiesInStore(
+/**
+ * Upserts `raws` into `blueprint` as one isolated unit: the entities are read, merged
+ * and written inside one store transaction, so two requests merging different
+ * properties of the same entity cannot overwrite each other's change.
+ */
+export function upsertEntitiesInStore(
+  store: DemoPortStore,
+  blueprint: Blueprint,
+  raws: readonly unknown[],
+  flags: UpsertFlags,
+  nowIso: string,
+): Promise<EntityOutcome[]> {
+  return store.transaction((tx) => upsertInTransaction(tx, blueprint, raws, flags, nowIso));
+}
+
+type Accepted = Map<number, { entity: StoredEntity; requested: PortEntity; created: boolean }>;
+
+async function upsertInTransaction(
   store: DemoPortStore,
   blueprint: Blueprint,
   raws: readonly unknown[],
@@ -35,7 +52,7 @@ export async function upsertEntitiesInStore(
   const ids = raws.map(identifierOf).filter((id): id is string => id !== undefined);
   const current = await store.getEntities(blueprint.identifier, ids);
   const outcomes: EntityOutcome[] = [];
-  const accepted = new Map<number, { entity: StoredEntity; requested: PortEntity; created: boolean }>();
+  const accepted: Accepted = new Map();
 
   for (const [index, raw] of raws.entries()) {
     const identifier = identifierOf(raw) ?? "unknown";
@@ -66,56 +83,81 @@ export async function upsertEntitiesInStore(
   return outcomes;
 }
 
+type Target = ReturnType<typeof relationTargets>[number];
+type Failure = { statusCode: number; error: string; message: string };
+
 /**
- * Finds relation targets that do not exist. With `createMissingRelated` they become
- * placeholder writes; otherwise the entity pointing at them fails with a 404 outcome.
+ * Checks every relation of every accepted entity before anything is created: an entity
+ * with one bad relation fails as a whole and contributes no placeholder for its other
+ * relations. Missing targets become placeholder writes (`createMissingRelated`) or fail
+ * the entity with a 404. A target written by this same request counts as existing only
+ * while that entity has not failed, so the check repeats until no new failure appears.
  */
 async function resolveRelations(
   store: DemoPortStore,
   blueprint: Blueprint,
-  accepted: Map<number, { entity: StoredEntity; requested: PortEntity }>,
+  accepted: Accepted,
   flags: UpsertFlags,
   nowIso: string,
   outcomes: EntityOutcome[],
 ): Promise<EntityWrite[]> {
+  const targets = new Map([...accepted].map(([index, a]) => [index, relationTargets(blueprint, a.requested)]));
   const wanted = new Map<string, Set<string>>();
-  for (const a of accepted.values()) {
-    for (const t of relationTargets(blueprint, a.requested)) {
-      let set = wanted.get(t.blueprint);
-      if (!set) wanted.set(t.blueprint, (set = new Set()));
-      set.add(t.identifier);
-    }
+  for (const t of [...targets.values()].flat()) {
+    let set = wanted.get(t.blueprint);
+    if (!set) wanted.set(t.blueprint, (set = new Set()));
+    set.add(t.identifier);
   }
-  const inThisRequest = new Set([...accepted.values()].map((a) => a.entity.identifier));
-  const missing = new Map<string, Set<string>>();
   const unknownBlueprints = new Set<string>();
+  const stored = new Map<string, Set<string>>();
   for (const [target, idSet] of wanted) {
-    if (target !== blueprint.identifier && !(await store.getBlueprint(target))) {
-      unknownBlueprints.add(target);
-      continue;
-    }
-    const candidates = [...idSet].filter((id) => !(target === blueprint.identifier && inThisRequest.has(id)));
-    const found = candidates.length ? await store.existingIdentifiers(target, candidates) : new Set<string>();
-    missing.set(target, new Set(candidates.filter((id) => !found.has(id))));
+    if (target !== blueprint.identifier && !(await store.getBlueprint(target))) unknownBlueprints.add(target);
+    else stored.set(target, await store.existingIdentifiers(target, [...idSet]));
   }
 
-  const placeholders = new Map<string, EntityWrite>();
-  for (const [index, a] of accepted) {
-    for (const t of relationTargets(blueprint, a.requested)) {
-      const fail = (statusCode: number, error: string, message: string) => {
-        outcomes[index] ??= { index, identifier: a.entity.identifier, ok: false, statusCode, error, message };
+  const problemOf = (t: Target, live: Set<string>): Failure | "placeholder" | null => {
+    if (unknownBlueprints.has(t.blueprint)) {
+      return { statusCode: 404, error: "not_found", message: `relation "${t.relation}" targets blueprint "${t.blueprint}", which does not exist` };
+    }
+    if (stored.get(t.blueprint)?.has(t.identifier) || (t.blueprint === blueprint.identifier && live.has(t.identifier))) return null;
+    if (!flags.createMissingRelated) {
+      return {
+        statusCode: 404,
+        error: "not_found",
+        message: `relation "${t.relation}" points at "${t.identifier}" of blueprint "${t.blueprint}", which does not exist (create_missing_related_entities is off)`,
       };
-      if (unknownBlueprints.has(t.blueprint)) {
-        fail(404, "not_found", `relation "${t.relation}" targets blueprint "${t.blueprint}", which does not exist`);
-      } else if (missing.get(t.blueprint)?.has(t.identifier)) {
-        if (!flags.createMissingRelated) {
-          fail(404, "not_found", `relation "${t.relation}" points at "${t.identifier}" of blueprint "${t.blueprint}", which does not exist (create_missing_related_entities is off)`);
-        } else if (!entityIdentifierPattern.test(t.identifier)) {
-          fail(422, "invalid_request", `relation "${t.relation}" points at "${t.identifier}", which is not a valid identifier`);
-        } else {
-          const entity: StoredEntity = { identifier: t.identifier, properties: {}, relations: {}, blueprint: t.blueprint, createdAt: nowIso, updatedAt: nowIso };
-          placeholders.set(`${t.blueprint}\u0000${t.identifier}`, { blueprint: t.blueprint, entity, mode: "create-if-missing" });
+    }
+    if (!entityIdentifierPattern.test(t.identifier)) {
+      return { statusCode: 422, error: "invalid_request", message: `relation "${t.relation}" points at "${t.identifier}", which is not a valid identifier` };
+    }
+    return "placeholder";
+  };
+
+  const placeholders = new Map<string, EntityWrite>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    placeholders.clear();
+    const live = new Set([...accepted].filter(([index]) => !outcomes[index]).map(([, a]) => a.entity.identifier));
+    for (const [index, a] of accepted) {
+      if (outcomes[index]) continue;
+      const mine: Target[] = [];
+      let failure: Failure | undefined;
+      for (const t of targets.get(index)!) {
+        const problem = problemOf(t, live);
+        if (problem === "placeholder") mine.push(t);
+        else if (problem) {
+          failure = problem;
+          break;
         }
+      }
+      if (failure) {
+        outcomes[index] = { index, identifier: a.entity.identifier, ok: false, ...failure };
+        changed = true;
+        continue;
+      }
+      for (const t of mine) {
+        const entity: StoredEntity = { identifier: t.identifier, properties: {}, relations: {}, blueprint: t.blueprint, createdAt: nowIso, updatedAt: nowIso };
+        placeholders.set(`${t.blueprint}\u0000${t.identifier}`, { blueprint: t.blueprint, entity, mode: "create-if-missing" });
       }
     }
   }

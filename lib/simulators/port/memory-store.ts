@@ -12,8 +12,16 @@ export function createMemoryStore(): DemoPortStore {
     return m;
   };
   const clone = <T>(v: T): T => structuredClone(v);
+  // The tail of the queue of transactions: each starts when the previous one settled.
+  let queue: Promise<unknown> = Promise.resolve();
 
-  return {
+  const store: DemoPortStore = {
+    transaction<T>(work: (tx: DemoPortStore) => Promise<T>): Promise<T> {
+      const inside: DemoPortStore = { ...store, transaction: (nested) => nested(inside) };
+      const run = queue.then(() => work(inside));
+      queue = run.catch(() => undefined);
+      return run;
+    },
     async getBlueprint(id) {
       const bp = blueprints.get(id);
       return bp ? clone(bp) : null;
@@ -48,6 +56,16 @@ export function createMemoryStore(): DemoPortStore {
       const m = entities.get(bp);
       return ids.filter((id) => m?.delete(id));
     },
+    async findReferencing(bp, relation, targets) {
+      const wanted = new Set(targets);
+      const out: StoredEntity[] = [];
+      for (const e of entities.get(bp)?.values() ?? []) {
+        const value = e.relations[relation];
+        const ids = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+        if (ids.some((id) => wanted.has(id))) out.push(clone(e));
+      }
+      return out;
+    },
     async pageEntities(bp, query: EntityPageQuery): Promise<EntityPage> {
       const needle = query.search?.toLowerCase();
       const all = [...(entities.get(bp)?.values() ?? [])]
@@ -68,4 +86,5 @@ export function createMemoryStore(): DemoPortStore {
       integrations.set(rec.identifier, clone(rec));
     },
   };
+  return store;
 }

@@ -1,9 +1,11 @@
 /**
  * The demo Port's store in the app's database (Prisma on SQLite): what a sync into the
- * demo Port wrote survives restarts, and the Demo catalog page reads it. One transaction
- * per bulk request.
+ * demo Port wrote survives restarts, and the Demo catalog page reads it. Each request's
+ * read-modify-write runs in one interactive transaction (`transaction`); the
+ * better-sqlite3 adapter serializes those behind a mutex, so they never interleave.
  */
 import type { Db } from "../../server/db";
+import type { Prisma } from "../../server/db/generated/client";
 import { blueprintSchema, integrationSchema, type Blueprint, type PortIntegration } from "../../port/schemas";
 import type { DemoPortStore, EntityPage, EntityWrite, StoredEntity } from "./store";
 
@@ -13,11 +15,19 @@ const parseEntity = (json: string): StoredEntity => JSON.parse(json) as StoredEn
 /** SQLite's own limit is 32,766 variables; 6 per row and 500 rows stays far below. */
 const ROWS_PER_STATEMENT = 500;
 
+/**
+ * Waiting for the transaction mutex and holding it. Prisma's defaults (2 s and 5 s) are
+ * too short when a sync keeps 8 bulk requests queued behind each other on a slow disk.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 60_000 } as const;
+
 /** Timestamps in the text form the better-sqlite3 adapter writes, so Prisma reads them back. */
 const sqliteTimestamp = (iso: string) => iso.replace(/Z$/, "+00:00");
 
-function insertStatements(db: Db, writes: readonly EntityWrite[], onConflict: string) {
-  const out = [];
+/** The client outside a transaction, or the transaction's client inside one. */
+type Queries = Db | Prisma.TransactionClient;
+
+async function insertRows(q: Queries, writes: readonly EntityWrite[], onConflict: string): Promise<void> {
   for (let i = 0; i < writes.length; i += ROWS_PER_STATEMENT) {
     const rows = writes.slice(i, i + ROWS_PER_STATEMENT);
     const values = rows.flatMap((w) => [
@@ -28,62 +38,89 @@ function insertStatements(db: Db, writes: readonly EntityWrite[], onConflict: st
       sqliteTimestamp(w.entity.createdAt),
       sqliteTimestamp(w.entity.updatedAt),
     ]);
-    out.push(
-      db.$executeRawUnsafe(
-        `INSERT INTO "DemoPortEntity" ("blueprint", "identifier", "title", "json", "createdAt", "updatedAt") VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")} ON CONFLICT ("blueprint", "identifier") DO ${onConflict}`,
-        ...values,
-      ),
+    // Multi-row INSERT ... ON CONFLICT: a bulk of 20 is one statement instead of 20
+    // upserts (each a read and a write through the query engine): about 5x faster.
+    await q.$executeRawUnsafe(
+      `INSERT INTO "DemoPortEntity" ("blueprint", "identifier", "title", "json", "createdAt", "updatedAt") VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")} ON CONFLICT ("blueprint", "identifier") DO ${onConflict}`,
+      ...values,
     );
   }
-  return out;
 }
 
+/** SQLite JSON path of a relation, with the name quoted (relation names may hold `-` or `@`). */
+const relationPath = (name: string) => `$."relations"."${name.replace(/"/g, '""')}"`;
+
 export function createPrismaStore(db: Db): DemoPortStore {
-  return {
+  return storeOn(db, (work) => db.$transaction((tx) => work(storeOn(tx, null)), TRANSACTION_OPTIONS));
+}
+
+/**
+ * The store's queries on `q`. `begin` opens a transaction; null means `q` already is one
+ * (then `transaction` runs inside it, and multi-statement writes need no transaction of their own).
+ */
+function storeOn(q: Queries, begin: (<T>(work: (tx: DemoPortStore) => Promise<T>) => Promise<T>) | null): DemoPortStore {
+  const self: DemoPortStore = {
+    transaction: (work) => (begin ? begin(work) : work(self)),
     async getBlueprint(identifier) {
-      const row = await db.demoPortBlueprint.findUnique({ where: { identifier } });
+      const row = await q.demoPortBlueprint.findUnique({ where: { identifier } });
       return row ? parseBlueprint(row.json) : null;
     },
     async listBlueprints() {
-      const rows = await db.demoPortBlueprint.findMany({ orderBy: { identifier: "asc" } });
+      const rows = await q.demoPortBlueprint.findMany({ orderBy: { identifier: "asc" } });
       return rows.map((r) => parseBlueprint(r.json));
     },
     async saveBlueprint(bp) {
       const json = JSON.stringify(bp);
-      await db.demoPortBlueprint.upsert({
+      await q.demoPortBlueprint.upsert({
         where: { identifier: bp.identifier },
         create: { identifier: bp.identifier, title: bp.title, json },
         update: { title: bp.title, json },
       });
     },
     async getEntities(blueprint, identifiers) {
-      const rows = await db.demoPortEntity.findMany({ where: { blueprint, identifier: { in: [...identifiers] } }, select: { identifier: true, json: true } });
+      const rows = await q.demoPortEntity.findMany({ where: { blueprint, identifier: { in: [...identifiers] } }, select: { identifier: true, json: true } });
       return new Map(rows.map((r) => [r.identifier, parseEntity(r.json)]));
     },
     async existingIdentifiers(blueprint, identifiers) {
-      const rows = await db.demoPortEntity.findMany({ where: { blueprint, identifier: { in: [...identifiers] } }, select: { identifier: true } });
+      const rows = await q.demoPortEntity.findMany({ where: { blueprint, identifier: { in: [...identifiers] } }, select: { identifier: true } });
       return new Set(rows.map((r) => r.identifier));
     },
     async writeEntities(writes: readonly EntityWrite[]) {
       if (writes.length === 0) return;
-      // Multi-row INSERT ... ON CONFLICT: a bulk of 20 is one statement instead of 20
-      // upserts (each a read and a write through the query engine): about 5x faster.
-      const statements = [
-        ...insertStatements(db, writes.filter((w) => w.mode === "create-if-missing"), "NOTHING"),
-        ...insertStatements(db, writes.filter((w) => w.mode === "put"), 'UPDATE SET "title" = excluded."title", "json" = excluded."json", "updatedAt" = excluded."updatedAt"'),
-      ];
-      await db.$transaction(statements);
+      const run = async (tx: Queries) => {
+        await insertRows(tx, writes.filter((w) => w.mode === "create-if-missing"), "NOTHING");
+        await insertRows(tx, writes.filter((w) => w.mode === "put"), 'UPDATE SET "title" = excluded."title", "json" = excluded."json", "updatedAt" = excluded."updatedAt"');
+      };
+      if (begin) await (q as Db).$transaction((tx) => run(tx), TRANSACTION_OPTIONS);
+      else await run(q);
     },
     async deleteEntities(blueprint, identifiers) {
-      return db.$transaction(async (tx) => {
+      const run = async (tx: Queries) => {
         const rows = await tx.demoPortEntity.findMany({ where: { blueprint, identifier: { in: [...identifiers] } }, select: { identifier: true } });
         await tx.demoPortEntity.deleteMany({ where: { blueprint, identifier: { in: rows.map((r) => r.identifier) } } });
         return rows.map((r) => r.identifier);
-      });
+      };
+      return begin ? (q as Db).$transaction((tx) => run(tx), TRANSACTION_OPTIONS) : run(q);
+    },
+    async findReferencing(blueprint, relation, targets) {
+      if (targets.length === 0) return [];
+      const found = new Map<string, StoredEntity>();
+      for (let i = 0; i < targets.length; i += ROWS_PER_STATEMENT) {
+        const chunk = targets.slice(i, i + ROWS_PER_STATEMENT);
+        // json_each yields the one value of a single relation, or each item of a many one.
+        const rows = await q.$queryRawUnsafe<{ identifier: string; json: string }[]>(
+          `SELECT e."identifier", e."json" FROM "DemoPortEntity" e WHERE e."blueprint" = ? AND EXISTS (SELECT 1 FROM json_each(e."json", ?) j WHERE j."value" IN (${chunk.map(() => "?").join(", ")}))`,
+          blueprint,
+          relationPath(relation),
+          ...chunk,
+        );
+        for (const r of rows) found.set(r.identifier, parseEntity(r.json));
+      }
+      return [...found.values()];
     },
     async pageEntities(blueprint, query): Promise<EntityPage> {
       const search = query.search?.trim();
-      const rows = await db.demoPortEntity.findMany({
+      const rows = await q.demoPortEntity.findMany({
         where: {
           blueprint,
           ...(query.after !== undefined ? { identifier: { gt: query.after } } : {}),
@@ -98,20 +135,21 @@ export function createPrismaStore(db: Db): DemoPortStore {
     },
     async countEntities() {
       const [blueprints, groups] = await Promise.all([
-        db.demoPortBlueprint.findMany({ select: { identifier: true } }),
-        db.demoPortEntity.groupBy({ by: ["blueprint"], _count: { _all: true } }),
+        q.demoPortBlueprint.findMany({ select: { identifier: true } }),
+        q.demoPortEntity.groupBy({ by: ["blueprint"], _count: { _all: true } }),
       ]);
       const counts = new Map(blueprints.map((b) => [b.identifier, 0]));
       for (const g of groups) counts.set(g.blueprint, g._count._all);
       return counts;
     },
     async getIntegration(identifier) {
-      const row = await db.demoPortIntegration.findUnique({ where: { identifier } });
+      const row = await q.demoPortIntegration.findUnique({ where: { identifier } });
       return row ? integrationSchema.parse(JSON.parse(row.json)) : null;
     },
     async saveIntegration(rec: PortIntegration) {
       const json = JSON.stringify(rec);
-      await db.demoPortIntegration.upsert({ where: { identifier: rec.identifier }, create: { identifier: rec.identifier, json }, update: { json } });
+      await q.demoPortIntegration.upsert({ where: { identifier: rec.identifier }, create: { identifier: rec.identifier, json }, update: { json } });
     },
   };
+  return self;
 }

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { blueprintSchema, type Blueprint } from "../../port/schemas";
+import { deleteEntitiesInStore } from "./entity-deletes";
 import { upsertEntitiesInStore, type EntityOutcome, type UpsertFlags } from "./entity-writes";
 import { BodyTooLarge, discardBody, portError, portJson, readBodyCapped } from "./http-util";
 import type { TokenBucket } from "./rate-limit";
@@ -64,14 +65,14 @@ const flag = (params: URLSearchParams, name: string, fallback: boolean) => {
   return v === null ? fallback : v === "true";
 };
 
-async function requireBlueprint(ctx: RouteContext, identifier: string): Promise<Blueprint> {
-  const bp = await ctx.store.getBlueprint(identifier);
+async function requireBlueprint(store: DemoPortStore, identifier: string): Promise<Blueprint> {
+  const bp = await store.getBlueprint(identifier);
   return bp ?? fail(404, "not_found", `Blueprint with identifier "${identifier}" was not found`);
 }
 
-async function checkRelationTargets(ctx: RouteContext, bp: Blueprint): Promise<void> {
+async function checkRelationTargets(store: DemoPortStore, bp: Blueprint): Promise<void> {
   for (const [name, rel] of Object.entries(bp.relations)) {
-    if (rel.target !== bp.identifier && !(await ctx.store.getBlueprint(rel.target))) {
+    if (rel.target !== bp.identifier && !(await store.getBlueprint(rel.target))) {
       fail(404, "not_found", `relation "${name}" targets blueprint "${rel.target}", which does not exist`);
     }
   }
@@ -103,7 +104,7 @@ async function upsertRoute(ctx: RouteContext, request: Request, params: URLSearc
     }
   }
   const { value, bytes } = await readJsonBody(request);
-  const blueprint = await requireBlueprint(ctx, bpId);
+  const blueprint = await requireBlueprint(ctx.store, bpId);
   const flags: UpsertFlags = {
     upsert: flag(params, "upsert", false),
     merge: flag(params, "merge", false),
@@ -169,53 +170,60 @@ async function dispatch(ctx: RouteContext, request: Request, path: string, param
     if (n === 2 && method === "GET") return portJson(200, { ok: true, blueprints: await ctx.store.listBlueprints() });
     if (n === 2 && method === "POST") {
       const bp = parseWith(blueprintSchema, (await readJsonBody(request)).value);
-      if (await ctx.store.getBlueprint(bp.identifier)) return portError(409, "identifier_taken", `Blueprint "${bp.identifier}" already exists`);
-      await checkRelationTargets(ctx, bp);
-      await ctx.store.saveBlueprint(bp);
-      return portJson(200, { ok: true, blueprint: bp });
+      // Check and write in one transaction: two creates of one identifier cannot both succeed.
+      return ctx.store.transaction(async (store) => {
+        if (await store.getBlueprint(bp.identifier)) return portError(409, "identifier_taken", `Blueprint "${bp.identifier}" already exists`);
+        await checkRelationTargets(store, bp);
+        await store.saveBlueprint(bp);
+        return portJson(200, { ok: true, blueprint: bp });
+      });
     }
     const bpId = b!;
-    if (n === 3 && method === "GET") return portJson(200, { ok: true, blueprint: await requireBlueprint(ctx, bpId) });
+    if (n === 3 && method === "GET") return portJson(200, { ok: true, blueprint: await requireBlueprint(ctx.store, bpId) });
     if (n === 3 && method === "PATCH") {
-      const current = await requireBlueprint(ctx, bpId);
       const patch = parseWith(z.record(z.string(), z.unknown()), (await readJsonBody(request)).value);
-      const next = parseWith(blueprintSchema, { ...current, ...patch, identifier: current.identifier });
-      await checkRelationTargets(ctx, next);
-      await ctx.store.saveBlueprint(next);
-      return portJson(200, { ok: true, blueprint: next });
+      // Read, patch and write in one transaction, so concurrent patches do not undo each other.
+      return ctx.store.transaction(async (store) => {
+        const current = await requireBlueprint(store, bpId);
+        const next = parseWith(blueprintSchema, { ...current, ...patch, identifier: current.identifier });
+        await checkRelationTargets(store, next);
+        await store.saveBlueprint(next);
+        return portJson(200, { ok: true, blueprint: next });
+      });
     }
     if (c === "entities") {
       if (n === 4 && method === "POST") return upsertRoute(ctx, request, params, bpId, false);
       if (n === 4 && method === "GET") {
-        await requireBlueprint(ctx, bpId);
+        await requireBlueprint(ctx.store, bpId);
         const page = await ctx.store.pageEntities(bpId, { limit: 100_000 });
         return portJson(200, { ok: true, entities: page.entities });
       }
       if (n === 5 && d === "bulk" && method === "POST") return upsertRoute(ctx, request, params, bpId, true);
       if (n === 5 && d === "search" && method === "POST") {
-        await requireBlueprint(ctx, bpId);
+        await requireBlueprint(ctx.store, bpId);
         const body = parseWith(searchBodySchema, (await readJsonBody(request)).value);
         const page = await ctx.store.pageEntities(bpId, { limit: body.limit, after: body.from });
         return portJson(200, { ok: true, entities: page.entities, next: page.next });
       }
       if (n === 5 && (method === "GET" || method === "DELETE")) {
-        await requireBlueprint(ctx, bpId);
+        await requireBlueprint(ctx.store, bpId);
         const id = d!;
         if (method === "GET") {
           const found = (await ctx.store.getEntities(bpId, [id])).get(id);
           return found ? portJson(200, { ok: true, entity: found }) : portError(404, "not_found", `Entity "${id}" of blueprint "${bpId}" was not found`);
         }
-        const deleted = await ctx.store.deleteEntities(bpId, [id]);
-        return deleted.length ? portJson(200, { ok: true }) : portError(404, "not_found", `Entity "${id}" of blueprint "${bpId}" was not found`);
+        const outcome = await deleteEntitiesInStore(ctx.store, bpId, [id], flag(params, "delete_dependents", false), new Date(ctx.now()).toISOString());
+        const [error] = outcome.errors;
+        if (error) return portError(error.error === "not_found" ? 404 : 422, error.error, error.message);
+        return portJson(200, { ok: true });
       }
     }
     if (c === "bulk" && d === "entities" && e === "delete" && n === 6 && method === "POST") {
-      await requireBlueprint(ctx, bpId);
+      await requireBlueprint(ctx.store, bpId);
       const { entities } = parseWith(deleteBodySchema, (await readJsonBody(request)).value);
       if (entities.length > DELETE_MAX_ENTITIES) fail(422, "invalid_request", `entities: at most ${DELETE_MAX_ENTITIES} identifiers per request`);
-      const deleted = new Set(await ctx.store.deleteEntities(bpId, entities));
-      const errors = entities.filter((id) => !deleted.has(id)).map((id) => ({ identifier: id, error: "not_found", message: `Entity "${id}" was not found` }));
-      return portJson(200, { ok: true, deletedEntities: [...deleted], errors });
+      const outcome = await deleteEntitiesInStore(ctx.store, bpId, entities, flag(params, "delete_dependents", false), new Date(ctx.now()).toISOString());
+      return portJson(200, { ok: true, deletedEntities: outcome.deleted, errors: outcome.errors });
     }
   }
 

@@ -34,6 +34,14 @@ export interface EntityPage {
 }
 
 export interface DemoPortStore {
+  /**
+   * Runs `work` in isolation: no other transaction reads or writes in between, so a
+   * request's read-modify-write (a merge upsert, a delete with its dependents) cannot
+   * lose another request's update. On SQLite it is one database transaction (rolled
+   * back when `work` throws); in memory it is a lock (nothing to roll back: callers write
+   * last). Calling it on the `tx` store again just runs `work` inside.
+   */
+  transaction<T>(work: (tx: DemoPortStore) => Promise<T>): Promise<T>;
   getBlueprint(identifier: string): Promise<Blueprint | null>;
   listBlueprints(): Promise<Blueprint[]>;
   /** Inserts or replaces. */
@@ -46,6 +54,8 @@ export interface DemoPortStore {
   writeEntities(writes: readonly EntityWrite[]): Promise<void>;
   /** Deletes and returns the identifiers that existed. */
   deleteEntities(blueprint: string, identifiers: readonly string[]): Promise<string[]>;
+  /** Entities of `blueprint` whose relation `relation` holds one of `targets`. */
+  findReferencing(blueprint: string, relation: string, targets: readonly string[]): Promise<StoredEntity[]>;
   pageEntities(blueprint: string, query: EntityPageQuery): Promise<EntityPage>;
   /** Entity count per blueprint identifier. */
   countEntities(): Promise<Map<string, number>>;
