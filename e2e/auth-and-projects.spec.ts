@@ -119,6 +119,22 @@ test("the API refuses a request without a session with 401 JSON", async ({ playw
   expect(await signedIn.json()).toEqual({ projects: [] });
 });
 
+test("repeated wrong passwords lock that email for a while, with a clear message", async ({ browser }) => {
+  const guesser = await browser.newPage();
+  await guesser.goto("/signin");
+  for (let i = 0; i < 10; i++) {
+    await guesser.getByLabel("Email").fill("mallory@example.com");
+    await guesser.getByLabel("Password").fill(`guess number ${i}`);
+    await guesser.getByRole("button", { name: "Sign in" }).click();
+    await expect(guesser.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+  }
+  await guesser.getByLabel("Email").fill("mallory@example.com");
+  await guesser.getByLabel("Password").fill("one more guess");
+  await guesser.getByRole("button", { name: "Sign in" }).click();
+  await expect(guesser.getByRole("alert").filter({ hasText: "Too many wrong passwords for this email" })).toBeVisible();
+  await guesser.close();
+});
+
 test("no page logged an error or hit a missing resource", async () => {
   // The one expected failure: next-auth answers the wrong password with 401.
   const unexpected = failedResponses.filter((r) => r !== "401 /api/auth/callback/credentials");

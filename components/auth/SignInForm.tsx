@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 
 const ERRORS: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
+  TooManyAttempts: "Too many wrong passwords for this email. Wait 15 minutes, then try again.",
   AccessDenied: "This Microsoft account has no access here. Ask the administrator to create an account with the same email.",
   SessionRequired: "Please sign in to continue.",
 };

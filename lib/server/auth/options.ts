@@ -8,7 +8,10 @@ import AzureADProvider from "next-auth/providers/azure-ad";
 import { db } from "../db";
 import { env } from "../env";
 import { logger } from "../log";
+import { createAttemptLimiter, TOO_MANY_ATTEMPTS } from "./attempts";
 import { verifyCredentials } from "./users";
+
+const attempts = createAttemptLimiter();
 
 export function authOptions(): NextAuthOptions {
   const config = env();
@@ -19,7 +22,13 @@ export function authOptions(): NextAuthOptions {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials) {
         if (!credentials?.email || !credentials.password) return null;
-        return verifyCredentials(db(), credentials.email, credentials.password);
+        const email = credentials.email.trim().toLowerCase();
+        // Thrown errors reach the sign-in form as `error`; it explains this one.
+        if (attempts.retryAfterMs(email) > 0) throw new Error(TOO_MANY_ATTEMPTS);
+        const user = await verifyCredentials(db(), email, credentials.password);
+        if (user) attempts.recordSuccess(email);
+        else attempts.recordFailure(email);
+        return user;
       },
     }),
   ];
