@@ -2,7 +2,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { serveFetchHandler } from "../simulators/serve";
 import { serveDemoTenant, type ServedDemoTenant } from "../simulators/graph/testing";
-import { clientCredentialsTokenProvider, createGraphClient, GraphError, staticTokenProvider, type GraphClientOptions } from "./index";
+import { demoGraphClient, graphFailure } from "./testing";
+import { clientCredentialsTokenProvider, staticTokenProvider, type GraphClientOptions } from "./index";
 
 let t: ServedDemoTenant;
 let waits: number[];
@@ -15,30 +16,10 @@ afterEach(() => t.sim.faults.clear());
 
 function client(options: Partial<GraphClientOptions> = {}) {
   waits = [];
-  return createGraphClient({
-    cloud: "global",
-    tokenProvider: clientCredentialsTokenProvider({
-      cloud: "global", tenantId: "contoso-demo", clientId: "demo-client", clientSecret: "demo-secret", loginBaseUrl: t.loginBaseUrl, simulatorOrigins: [t.origin],
-    }),
-    graphBaseUrl: t.graphBaseUrl,
-    simulatorOrigins: [t.origin],
-    sleep: async (ms) => {
-      waits.push(ms);
-    },
-    random: () => 0.5,
-    ...options,
-  });
+  return demoGraphClient(t, { onWait: (ms) => waits.push(ms), ...options });
 }
 
-async function failure(promise: Promise<unknown>): Promise<GraphError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof GraphError) return e;
-    throw e;
-  }
-  throw new Error("expected a GraphError");
-}
+const failure = graphFailure;
 
 describe("retries", () => {
   it("waits the whole Retry-After even when it is longer than one backoff step", async () => {

@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { serveFetchHandler } from "../simulators/serve";
 import { DEMO_CLIENT_SECRET_ID, DEMO_LIMITED_CLIENT_ID } from "../simulators/graph/credentials";
 import { serveDemoTenant, type ServedDemoTenant } from "../simulators/graph/testing";
-import { clientCredentialsTokenProvider, createGraphClient, GraphError, staticTokenProvider, type GraphClientOptions, type GraphPage } from "./index";
+import { demoGraphClient, graphFailure } from "./testing";
+import { clientCredentialsTokenProvider, createGraphClient, staticTokenProvider, type GraphClientOptions, type GraphPage } from "./index";
 
 let t: ServedDemoTenant;
 let waits: number[];
@@ -23,18 +24,7 @@ function provider(overrides: Partial<Parameters<typeof clientCredentialsTokenPro
 
 function client(options: Partial<GraphClientOptions> = {}) {
   waits = [];
-  return createGraphClient({
-    cloud: "global",
-    tokenProvider: provider(),
-    graphBaseUrl: t.graphBaseUrl,
-    simulatorOrigins: [t.origin],
-    sleep: async (ms) => {
-      waits.push(ms);
-    },
-    random: () => 0.5,
-    retry: { maxAttempts: 4, baseDelayMs: 100 },
-    ...options,
-  });
+  return demoGraphClient(t, { onWait: (ms) => waits.push(ms), retry: { maxAttempts: 4, baseDelayMs: 100 }, ...options });
 }
 
 async function collect<T>(pages: AsyncIterable<GraphPage<T>>): Promise<Array<GraphPage<T>>> {
@@ -43,15 +33,7 @@ async function collect<T>(pages: AsyncIterable<GraphPage<T>>): Promise<Array<Gra
   return out;
 }
 
-async function failure(promise: Promise<unknown>): Promise<GraphError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof GraphError) return e;
-    throw e;
-  }
-  throw new Error("expected a GraphError");
-}
+const failure = graphFailure;
 
 describe("requests and pages", () => {
   it("returns status, headers, JSON and timing", async () => {

@@ -4,8 +4,8 @@
  * long (on the simulator's clock, so the test never sleeps) and completes the listing.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { demoGraphClient } from "./testing";
 import { serveDemoTenant, type ServedDemoTenant } from "../simulators/graph/testing";
-import { clientCredentialsTokenProvider, createGraphClient } from "./index";
 
 let t: ServedDemoTenant;
 let clock = Date.now();
@@ -17,17 +17,12 @@ afterAll(() => t.close());
 
 it("honours the simulator's Retry-After and sees its resource-unit headers", async () => {
   const waits: number[] = [];
-  const client = createGraphClient({
-    cloud: "global",
-    tokenProvider: clientCredentialsTokenProvider({
-      cloud: "global", tenantId: "contoso-demo", clientId: "demo-client", clientSecret: "demo-secret", loginBaseUrl: t.loginBaseUrl, simulatorOrigins: [t.origin],
-    }),
-    graphBaseUrl: t.graphBaseUrl,
-    simulatorOrigins: [t.origin],
-    sleep: async (ms) => {
+  const client = demoGraphClient(t, {
+    onWait: (ms) => {
       waits.push(ms);
       clock += ms;
     },
+    random: Math.random,
   });
   const units: string[] = [];
   const percentages: string[] = [];
