@@ -18,6 +18,25 @@ describe("checkSyntax", () => {
     expect(await checkSyntax(engine, ".a |")).toEqual({ message: "syntax error, unexpected end of the expression", line: 1, column: 5 });
     expect(await checkSyntax(engine, ".a // .b")).toBeNull();
   });
+  it("compiles each expression alone, so one cannot close the page program's brackets", async () => {
+    expect(await checkSyntax(engine, ".a) | (.b")).toMatchObject({ line: 1, column: 3 });
+    const b = await compileBatch(engine, { fields: [".a) | (.b", ".x)), ((1", "$__selector", ".id"], selector: "true" });
+    expect(b.fields.map((f) => f.syntaxError !== null)).toEqual([true, true, true, false]);
+    const rows = await evaluateBatch(engine, b, [{ a: 1, b: 2, id: "i" }]);
+    expect(rows[0]!.fields![3]).toEqual({ kind: "value", value: "i" });
+  });
+  it("a trailing comment, even one jq continues with a backslash, does not swallow the wrapper", async () => {
+    const b = await compileBatch(engine, { fields: [".a # note \\", ".id"] });
+    expect(b.fields.map((f) => f.syntaxError)).toEqual([null, null]);
+    expect(b.jqFields).toEqual([0]);
+    const rows = await evaluateBatch(engine, b, [{ a: 1, id: 2 }]);
+    expect(rows[0]!.fields).toEqual([{ kind: "value", value: 1 }, { kind: "value", value: 2 }]);
+  });
+  it("rewrites single quotes inside an interpolation before compiling", async () => {
+    const b = await compileBatch(engine, { fields: [`"\\(.a // 'none')"`] });
+    expect(b.fields[0]!.syntaxError).toBeNull();
+    expect((await evaluateBatch(engine, b, [{}]))[0]!.fields).toEqual([{ kind: "value", value: "none" }]);
+  });
   it("never runs the expression, so a non-ending one compiles fine", async () => {
     expect(await checkSyntax(engine, "def f: f; f")).toBeNull();
   });
@@ -26,7 +45,7 @@ describe("checkSyntax", () => {
 describe("evaluateBatch: first output, no output or error per item and field", () => {
   it("applies Ocean's rule and keeps fast and jq fields apart", async () => {
     const b = await compileBatch(engine, { fields: [".id", ".m[].id", "[.m[]?.id]", "empty", 'error("boom")', "'lit'", ".x |"] });
-    expect(b.jqFields).toEqual([1, 2, 4]);
+    expect(b.jqFields).toEqual([4]);
     expect(b.fields[6]!.syntaxError).not.toBeNull();
     const rows = await evaluateBatch(engine, b, [{ id: 1, m: [{ id: "a" }, { id: "b" }] }, { id: 2 }]);
     expect(rows[0]!.fields).toEqual([

@@ -12,7 +12,8 @@
 import type { JqEngine } from "./engine";
 import { compileFastPath, EMPTY, JqRuntimeError, NEEDS_JQ, type FastExpr } from "./fast-path";
 import {
-  PRELUDE_LINES,
+  CHECK_FIRST_LINE,
+  CHECK_INPUT,
   buildCheckProgram,
   buildPageProgram,
   decodeOutcome,
@@ -61,19 +62,19 @@ export async function compileExpression(engine: JqEngine, source: string): Promi
 
 /** Compiles without running: a syntax error with its line and column inside `expr`. */
 export async function checkSyntax(engine: JqEngine, expr: string): Promise<JqSyntaxError | null> {
-  const r = await engine.run({ program: buildCheckProgram(expr), input: "null" });
+  const r = await engine.run({ program: buildCheckProgram(expr), input: CHECK_INPUT });
   if (r.ok) return null;
   if (r.reason === "error" && isCompileError(r.stderr, r.exitCode)) {
-    const error = parseCompileError(r.stderr, PRELUDE_LINES + 2);
-    const lines = expr.split("\n");
-    // jq stumbled on the wrapper's closing bracket: the expression ended too early.
-    if (error.line !== undefined && error.line > lines.length) {
+    const error = parseCompileError(r.stderr, CHECK_FIRST_LINE);
+    // jq points just past the end of the text: say so, at the end of the expression.
+    if (/unexpected end of file/.test(error.message)) {
+      const lines = expr.split("\n");
       const last = lines[lines.length - 1] ?? "";
-      return { message: error.message.replace(/unexpected '\)'|unexpected end of file/, "unexpected end of the expression"), line: lines.length, column: last.length + 1 };
+      return { message: error.message.replace("unexpected end of file", "unexpected end of the expression"), line: lines.length, column: last.length + 1 };
     }
     return error;
   }
-  if (r.reason === "error") return null; // compiled; `empty` cannot fail at run time
+  if (r.reason === "error") return null; // compiled; with no input nothing ran
   return { message: r.reason === "timeout" ? "compiling the expression did not finish" : r.message };
 }
 
@@ -88,16 +89,15 @@ export async function compileBatch(
   options: CompileBatchOptions = {},
 ): Promise<CompiledBatch> {
   const useFast = options.fastPath ?? true;
-  const all = [...spec.fields, ...(spec.selector === undefined ? [] : [spec.selector])];
-  // One check of everything first; only on failure check each expression alone.
-  const together = await engine.run({ program: buildPageProgram(all.map(rewriteSingleQuotes)), input: "[]" });
+  // Each distinct expression is compiled on its own, as Ocean compiles it: one run each,
+  // spread over the engine's workers. (Compiling them all inside the page program would
+  // accept an expression that closes the wrapper's brackets, e.g. `.a) | (.b`.)
+  const cache = new Map<string, Promise<CompiledExpression>>();
   const compileOne = async (source: string): Promise<CompiledExpression> => {
-    if (together.ok) {
-      const jq = rewriteSingleQuotes(source);
-      return { source, jq, fast: useFast ? compileFastPath(jq) : null, syntaxError: null };
-    }
-    const compiled = await compileExpression(engine, source);
-    return useFast ? compiled : { ...compiled, fast: null };
+    let compiled = cache.get(source);
+    if (!compiled) cache.set(source, (compiled = compileExpression(engine, source)));
+    const c = await compiled;
+    return useFast ? c : { ...c, fast: null };
   };
   const fields = await Promise.all(spec.fields.map(compileOne));
   const selector = spec.selector === undefined ? null : await compileOne(spec.selector);

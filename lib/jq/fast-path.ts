@@ -1,15 +1,19 @@
 /**
- * A JavaScript evaluator for the simplest jq expressions, so the common mapping fields
- * (`.id`, `.a.b`, `."@odata.type"`, `.a[0]`, `.x?`, `"literal"`, `true`, `3`,
- * `.displayName // .userPrincipalName`, `.userType == "Guest"`, `"\(.a)-\(.b)"`) skip
- * jq-wasm entirely. Everything else returns `null` from `compileFastPath` and goes to jq.
+ * A JavaScript evaluator for the common jq shapes of mapping fields, so they skip
+ * jq-wasm entirely: paths (`.id`, `.a.b`, `."@odata.type"`, `.a[0]`, `.x?`), iteration
+ * (`.a[]`, `.a[]?.b`), literals, `//`, `==`/`!=`, `"\(.a)-\(.b)"`, pipes, `,` and
+ * `[...]` collection, and the builtins `length`, `tostring`, `ascii_downcase`,
+ * `ascii_upcase`, `min`, `max`, `not`, `join("s")`, `any(cond)`, `any(gen; cond)`
+ * (fast-builtins.ts). Everything else returns `null` from `compileFastPath` and goes to jq.
  *
- * Each supported form yields at most one output, so "first output" is the output.
- * Semantics follow jq 1.8 exactly for these forms (error messages included); where JS
- * and jq could disagree (number formatting inside an interpolation), evaluation throws
- * `NEEDS_JQ` and the caller re-runs that one field through jq. The differential test
- * (lib/mapping/differential.test.ts) checks the results against Debian's jq binary.
+ * A field's value is its FIRST output (Ocean's rule): a stream stops at its first output,
+ * so errors after it are never seen, as with jq's `limit(1; f)`. Semantics follow jq 1.8
+ * exactly (error messages included); where JS and jq could disagree (number formatting,
+ * string order with surrogates, messages jq truncates), evaluation throws `NEEDS_JQ` and
+ * the caller re-runs that item through jq. lib/jq/fast-path.test.ts compares with
+ * jq-wasm, lib/mapping/differential.test.ts with Debian's jq binary.
  */
+import { jqAsciiCase, jqJoin, jqLength, jqMinMax, jqToString, truthy } from "./fast-builtins";
 
 /** A fast-path result: a value, or no output at all. */
 export const EMPTY: unique symbol = Symbol("jq-empty");
@@ -28,14 +32,30 @@ export class JqRuntimeError extends Error {
 
 export type FastExpr = (input: unknown) => FastResult;
 
-type Step = { key: string } | { index: number } | { try: true };
+type Step = { key: string } | { index: number } | { try: true } | { iter: true; opt: boolean };
+type Builtin = "length" | "tostring" | "ascii_downcase" | "ascii_upcase" | "min" | "max" | "not";
+const BUILTINS: readonly string[] = ["length", "tostring", "ascii_downcase", "ascii_upcase", "min", "max", "not"];
 type Node =
   | { t: "path"; steps: Step[] }
   | { t: "lit"; value: unknown }
   | { t: "alt"; left: Node; right: Node }
   | { t: "eq"; negate: boolean; left: Node; right: Node }
   | { t: "interp"; parts: (string | Node)[] }
-  | { t: "empty" };
+  | { t: "empty" }
+  | { t: "pipe"; left: Node; right: Node }
+  | { t: "comma"; items: Node[] }
+  | { t: "array"; inner: Node | null }
+  | { t: "call"; name: Builtin }
+  | { t: "join"; sep: string }
+  | { t: "any"; gen: Node; cond: Node };
+
+/** Whether a node can produce more than one output. */
+function isMulti(n: Node): boolean {
+  if (n.t === "path") return n.steps.some((s) => "iter" in s);
+  if (n.t === "comma") return true;
+  if (n.t === "pipe") return isMulti(n.left) || isMulti(n.right);
+  return false;
+}
 
 class NotFast extends Error {}
 
@@ -85,14 +105,35 @@ class Parser {
     return false;
   }
 
-  // Expr := Cmp ('//' Expr)?   (right-associative, lower precedence than ==)
+  // Precedence as in jq's grammar: `|` (right-assoc) < `,` < `//` (right-assoc) < `==`.
+  // Pipe := Comma ('|' Pipe)?
   parseExpr(): Node {
+    const left = this.parseComma();
+    this.skipSpace();
+    if (this.s[this.pos] === "|" && this.s[this.pos + 1] !== "=") {
+      this.pos++;
+      return { t: "pipe", left, right: this.parseExpr() };
+    }
+    return left;
+  }
+
+  // Comma := Alt (',' Alt)*
+  parseComma(): Node {
+    const items = [this.parseAlt()];
+    while (this.eat(",")) items.push(this.parseAlt());
+    return items.length === 1 ? items[0]! : { t: "comma", items };
+  }
+
+  // Alt := Cmp ('//' Alt)?; jq's `//` over several outputs has its own rules: leave those to jq.
+  parseAlt(): Node {
     const left = this.parseCmp();
     this.skipSpace();
     if (this.s.startsWith("//", this.pos)) {
       if (this.s[this.pos + 2] === "=") throw new NotFast(); // `//=` is an update
       this.pos += 2;
-      return { t: "alt", left, right: this.parseExpr() };
+      const right = this.parseAlt();
+      if (isMulti(left) || isMulti(right)) throw new NotFast();
+      return { t: "alt", left, right };
     }
     return left;
   }
@@ -106,6 +147,7 @@ class Parser {
         const right = this.parseTerm();
         this.skipSpace();
         if (this.s.startsWith("==", this.pos) || this.s.startsWith("!=", this.pos)) throw new NotFast();
+        if (isMulti(left) || isMulti(right)) throw new NotFast(); // a cartesian product in jq
         return { t: "eq", negate: op === "!=", left, right };
       }
     }
@@ -134,6 +176,13 @@ class Parser {
       return { t: "lit", value };
     }
     const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.s.slice(this.pos))?.[0];
+    if (ch === "[") return this.parseArray();
+    if (word !== undefined && BUILTINS.includes(word)) {
+      this.pos += word.length;
+      this.noPostfix();
+      return { t: "call", name: word as Builtin };
+    }
+    if (word === "join" || word === "any") return this.parseCall(word);
     if (word === "true" || word === "false" || word === "null" || word === "empty") {
       this.pos += word.length;
       this.noPostfix();
@@ -141,6 +190,43 @@ class Parser {
       return { t: "lit", value: word === "true" ? true : word === "false" ? false : null };
     }
     throw new NotFast();
+  }
+
+  /** `[]` or `[ Pipe ]`: every output of the inner expression, in order. */
+  parseArray(): Node {
+    this.pos++; // [
+    if (this.eat("]")) {
+      this.noPostfix();
+      return { t: "array", inner: null };
+    }
+    const inner = this.parseExpr();
+    if (!this.eat("]")) throw new NotFast();
+    this.noPostfix();
+    return { t: "array", inner };
+  }
+
+  /** `join("sep")`, `any(cond)` and `any(gen; cond)`. */
+  parseCall(word: "join" | "any"): Node {
+    this.pos += word.length;
+    if (!this.eat("(")) throw new NotFast();
+    if (word === "join") {
+      this.skipSpace();
+      if (this.peek() !== '"') throw new NotFast();
+      const sep = this.parseString();
+      if (sep.t !== "lit" || typeof sep.value !== "string" || !this.eat(")")) throw new NotFast();
+      this.noPostfix();
+      return { t: "join", sep: sep.value };
+    }
+    const first = this.parseExpr();
+    let gen: Node = { t: "path", steps: [{ iter: true, opt: false }] }; // any(c) is any(.[]; c)
+    let cond = first;
+    if (this.eat(";")) {
+      gen = first;
+      cond = this.parseExpr();
+    }
+    if (!this.eat(")") || isMulti(cond)) throw new NotFast();
+    this.noPostfix();
+    return { t: "any", gen, cond };
   }
 
   /** After a literal or parenthesised term, `.x`, `[..]` or `?` would need jq. */
@@ -202,6 +288,15 @@ class Parser {
     this.pos++; // [
     this.skipSpace();
     let step: Step;
+    if (this.peek() === "]") {
+      this.pos++;
+      // `[]?` iterates only what can be iterated; the `?` belongs to the iteration.
+      if (this.peek() === "?" && !this.s.startsWith("?//", this.pos)) {
+        this.pos++;
+        return { iter: true, opt: true };
+      }
+      return { iter: true, opt: false };
+    }
     if (this.peek() === '"') step = { key: this.plainString() };
     else {
       const m = /^-?[0-9]+/.exec(this.s.slice(this.pos));
@@ -238,7 +333,7 @@ class Parser {
           if (buf) parts.push(buf);
           buf = "";
           const inner = this.parseExpr();
-          if (!this.eat(")")) throw new NotFast();
+          if (!this.eat(")") || isMulti(inner)) throw new NotFast(); // jq: one string per combination
           parts.push(inner);
           continue;
         }
@@ -247,7 +342,10 @@ class Parser {
         else if (e === "u") {
           const hex = this.s.slice(this.pos, this.pos + 4);
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new NotFast();
-          buf += String.fromCharCode(parseInt(hex, 16));
+          const code = parseInt(hex, 16);
+          // A lone surrogate becomes U+FFFD in jq but stays as is in JS: leave those to jq.
+          if (code >= 0xd800 && code <= 0xdfff) throw new NotFast();
+          buf += String.fromCharCode(code);
           this.pos += 4;
         } else throw new NotFast();
         continue;
@@ -282,6 +380,7 @@ function indexValue(v: unknown, step: { key: string } | { index: number }): unkn
   throw new JqRuntimeError(`Cannot index ${jqType(v)} with number (${dumpKey(step.index)})`);
 }
 
+/** A path without `[]` steps (streamPath splits those off). */
 function buildPath(steps: Step[]): FastExpr {
   const hasTry = steps.some((s) => "try" in s);
   if (!hasTry) {
@@ -302,7 +401,7 @@ function buildPath(steps: Step[]): FastExpr {
     let v = input;
     for (let i = 0; i < steps.length; i++) {
       const s = steps[i]!;
-      if ("try" in s) continue;
+      if ("try" in s || "iter" in s) continue;
       try {
         v = indexValue(v, s);
       } catch (e) {
@@ -329,17 +428,80 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && jsonEqual((a as Record<string, unknown>)[k], rb[k]));
 }
 
-/** `tostring` as jq renders it, where JS renders it identically; else NEEDS_JQ. */
-function interpolate(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (v === null) return "null";
-  if (v === true) return "true";
-  if (v === false) return "false";
-  if (typeof v === "number" && Number.isInteger(v) && Math.abs(v) < 1e15 && !Object.is(v, -0)) return String(v);
-  throw NEEDS_JQ;
+/** Emits outputs in order; `emit` returns false to stop; the stream then returns false. */
+type Stream = (input: unknown, emit: (v: unknown) => boolean) => boolean;
+
+function iterate(v: unknown, opt: boolean, each: (x: unknown) => boolean): boolean {
+  if (Array.isArray(v)) {
+    for (const x of v) if (!each(x)) return false;
+    return true;
+  }
+  // Objects iterate their values in the order jq received them (JSON.stringify's order).
+  if (v !== null && typeof v === "object") {
+    for (const x of Object.values(v)) if (!each(x)) return false;
+    return true;
+  }
+  if (opt) return true;
+  if (v === null) throw new JqRuntimeError("Cannot iterate over null (null)");
+  throw NEEDS_JQ; // jq's message shows the value, truncated its own way
+}
+
+/** A path with `[]` steps: the part before the first `[]` is a plain path, the rest per element. */
+function streamPath(steps: Step[]): Stream {
+  const k = steps.findIndex((s) => "iter" in s);
+  if (k === -1) {
+    const f = steps.length === 0 ? (input: unknown) => input : buildPath(steps);
+    return (input, emit) => {
+      const v = f(input);
+      return v === EMPTY ? true : emit(v);
+    };
+  }
+  const head = k === 0 ? null : buildPath(steps.slice(0, k));
+  const opt = (steps[k] as { opt: boolean }).opt;
+  const rest = streamPath(steps.slice(k + 1));
+  return (input, emit) => {
+    const v = head ? head(input) : input;
+    if (v === EMPTY) return true;
+    return iterate(v, opt, (x) => rest(x, emit));
+  };
+}
+
+function buildStream(node: Node): Stream {
+  switch (node.t) {
+    case "path":
+      return streamPath(node.steps);
+    case "comma": {
+      const items = node.items.map(buildStream);
+      return (input, emit) => items.every((item) => item(input, emit));
+    }
+    case "pipe": {
+      const left = buildStream(node.left);
+      const right = buildStream(node.right);
+      return (input, emit) => left(input, (v) => right(v, emit));
+    }
+    default: {
+      const f = build(node);
+      return (input, emit) => {
+        const v = f(input);
+        return v === EMPTY ? true : emit(v);
+      };
+    }
+  }
 }
 
 function build(node: Node): FastExpr {
+  if (isMulti(node)) {
+    // First output only: stop the stream there, as `limit(1; f)` does.
+    const stream = buildStream(node);
+    return (input) => {
+      let first: unknown = EMPTY;
+      stream(input, (v) => {
+        first = v;
+        return false;
+      });
+      return first;
+    };
+  }
   switch (node.t) {
     case "path":
       return node.steps.length === 0 ? (input) => input : buildPath(node.steps);
@@ -382,11 +544,68 @@ function build(node: Node): FastExpr {
           else {
             const v = p(input);
             if (v === EMPTY) return EMPTY;
-            out = interpolate(v) + out;
+            out = jqToString(v) + out;
           }
         }
         return out;
       };
     }
+    case "pipe": {
+      const left = build(node.left);
+      const right = build(node.right);
+      return (input) => {
+        const l = left(input);
+        return l === EMPTY ? EMPTY : right(l);
+      };
+    }
+    case "array": {
+      if (node.inner === null) return () => [];
+      const inner = buildStream(node.inner);
+      return (input) => {
+        const out: unknown[] = [];
+        inner(input, (v) => {
+          out.push(v);
+          return true;
+        });
+        return out;
+      };
+    }
+    case "call":
+      return BUILTIN_FNS[node.name];
+    case "join": {
+      const sep = node.sep;
+      return (input) => jqJoin(input, sep);
+    }
+    case "any": {
+      // jq 1.8: `isempty(first(gen | cond or empty)) | not`: stops at the first truthy condition.
+      const gen = buildStream(node.gen);
+      const cond = build(node.cond);
+      const overInput = node.gen.t === "path" && node.gen.steps.length === 1 && "iter" in node.gen.steps[0]!;
+      return (input) => {
+        if (overInput && Array.isArray(input)) {
+          // any(cond) on an array, the common case: the same as the stream, without closures
+          for (const v of input) if (truthy(cond(v))) return true;
+          return false;
+        }
+        let found = false;
+        gen(input, (v) => {
+          found = truthy(cond(v));
+          return !found;
+        });
+        return found;
+      };
+    }
+    case "comma":
+      throw new Error("unreachable: comma is multi");
   }
 }
+
+const BUILTIN_FNS: Record<Builtin, FastExpr> = {
+  length: jqLength,
+  tostring: jqToString,
+  ascii_downcase: (v) => jqAsciiCase(v, false),
+  ascii_upcase: (v) => jqAsciiCase(v, true),
+  min: (v) => jqMinMax(v, false),
+  max: (v) => jqMinMax(v, true),
+  not: (v) => !truthy(v),
+};

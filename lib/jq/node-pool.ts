@@ -10,6 +10,8 @@
  */
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DEFAULT_TIMEOUT_MS, type JqEngine, type JqRunRequest, type JqRunResult } from "./engine";
 
@@ -57,12 +59,39 @@ export interface NodeJqPoolOptions {
   size?: number;
   /** Default per-run limit in ms. */
   timeoutMs?: number;
+  /** Where to look for jq-wasm first; default the working directory (the project root). */
+  root?: string;
+}
+
+/**
+ * The file a worker thread `require`s for jq-wasm. Looked up from the project root first:
+ * in a bundled server (Next's server chunks under .next/, or any bundle in another
+ * folder) this module's own location says nothing about where node_modules is. This
+ * module's location is the fallback (tsx, vitest, a CLI started from elsewhere).
+ */
+export function resolveJqWasm(root: string = process.cwd()): string {
+  const bases = [path.join(root, "package.json")];
+  try {
+    bases.push(fileURLToPath(import.meta.url));
+  } catch {
+    // a bundle without import.meta.url (CommonJS output): the root is the only base
+  }
+  for (const base of bases) {
+    try {
+      return createRequire(base).resolve("jq-wasm");
+    } catch {
+      // try the next base
+    }
+  }
+  throw new Error(
+    `jq-wasm not found from ${root} nor from ${bases[1] ?? "this module"}: start the server from the project root (where node_modules/jq-wasm is) or run npm ci there`,
+  );
 }
 
 export function createNodeJqPool(options: NodeJqPoolOptions = {}): JqEngine {
   const size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const jqModulePath = createRequire(import.meta.url).resolve("jq-wasm");
+  const jqModulePath = resolveJqWasm(options.root);
   const queue: Task[] = [];
   const slots: Slot[] = [];
   let nextId = 1;

@@ -9,7 +9,11 @@ describe("rewriteSingleQuotes (Ocean rewrites single-quoted strings before compi
   it("escapes double quotes inside and leaves double-quoted strings alone", () => {
     expect(rewriteSingleQuotes(`'say "hi"'`)).toBe(`"say \\"hi\\""`);
     expect(rewriteSingleQuotes(`"O'Brien" + 'x'`)).toBe(`"O'Brien" + "x"`);
-    expect(rewriteSingleQuotes(`"\\(.a + 'b')"`)).toBe(`"\\(.a + 'b')"`);
+  });
+  it("rewrites code inside an interpolation (jq has no single-quoted strings there either)", () => {
+    expect(rewriteSingleQuotes(`"\\(.a // 'x')"`)).toBe(`"\\(.a // "x")"`);
+    expect(rewriteSingleQuotes(`"n: \\((.a + 'b') | ascii_upcase) it's"`)).toBe(`"n: \\((.a + "b") | ascii_upcase) it's"`);
+    expect(rewriteSingleQuotes(`"\\("in'ner" + 'y')" + 'z'`)).toBe(`"\\("in'ner" + "y")" + "z"`);
   });
   it("leaves comments and unterminated quotes for jq to report", () => {
     expect(rewriteSingleQuotes(".a # it's fine")).toBe(".a # it's fine");
@@ -37,7 +41,7 @@ describe("page program encoding", () => {
     expect(decodeOutcome({ e: { a: 1 } })).toEqual({ kind: "error", message: '{"a":1} (not a string)' });
   });
   it("puts each expression on its own lines so a trailing comment cannot break the program", () => {
-    expect(buildPageProgram([".a # note", ".b"])).toContain("__w((\n.a # note\n))");
+    expect(buildPageProgram([".a # note", ".b"])).toContain("__w((\n.a # note\n\n))");
     expect(buildPageProgram([".a"], "true")).toContain("$__selector == [true]");
   });
 });

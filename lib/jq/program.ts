@@ -54,9 +54,14 @@ export function errorValueToMessage(e: unknown): string {
   return `${JSON.stringify(e)} (not a string)`;
 }
 
-/** Wraps one expression so a trailing `# comment` cannot swallow the closing brackets. */
+/**
+ * Wraps one expression so a trailing `# comment` cannot swallow the closing brackets
+ * (the blank line also ends a comment that jq 1.8 continues with a trailing backslash).
+ * Only expressions that compile on their own reach this (see buildCheckProgram), so an
+ * expression cannot close the wrapper early and shift the other fields.
+ */
 function wrap(expr: string): string {
-  return `__w((\n${expr}\n))`;
+  return `__w((\n${expr}\n\n))`;
 }
 
 /**
@@ -73,13 +78,16 @@ export function buildPageProgram(fields: readonly string[], selector?: string): 
 }
 
 /**
- * A program that compiles the expression but never runs it (so it cannot hang); an
- * unused `def` would not do, as jq skips binding checks (`foo/1 is not defined`) there.
- * The expression starts at column 1 of line PRELUDE_LINES + 2.
+ * The expression alone after the prelude, exactly what Ocean compiles (`def env: {}; {}
+ * as $ENV | ` + expression): run it on CHECK_INPUT, an empty input, so jq compiles it
+ * and never runs it (it cannot hang). Checking it inside a wrapper instead would let
+ * `.a) | (.b` close the wrapper's brackets and pass. It starts at line CHECK_FIRST_LINE.
  */
 export function buildCheckProgram(expr: string): string {
-  return `${PRELUDE}\nif false then (\n${expr}\n) else empty end`;
+  return `${PRELUDE}\n${expr}`;
 }
+export const CHECK_INPUT = "";
+export const CHECK_FIRST_LINE = PRELUDE_LINES + 1;
 
 export interface JqSyntaxError {
   message: string;
@@ -113,19 +121,27 @@ export function isCompileError(stderr: string, exitCode: number): boolean {
 /**
  * Ocean rewrites single-quoted strings to double quotes before compiling, so YAML like
  * `blueprint: '"user"'` and `title: .name // 'none'` both work. Only quote characters
- * outside double-quoted jq strings are touched; `"O'Brien"` stays as written.
+ * in jq code are touched: `"O'Brien"` stays as written, but code inside a string's
+ * `\(...)` interpolation is code again, so `"\(.a // 'x')"` is rewritten too (jq has no
+ * single-quoted strings: leaving it would only turn it into a syntax error).
  * Inside a single-quoted string a `"` is escaped so the result is one jq string.
  */
 export function rewriteSingleQuotes(expr: string): string {
   if (!expr.includes("'")) return expr;
+  return rewriteCode(expr, 0, false).out;
+}
+
+/** Rewrites code from `start`; with `inInterpolation`, stops after the `)` closing it. */
+function rewriteCode(expr: string, start: number, inInterpolation: boolean): { out: string; end: number } {
   let out = "";
-  let i = 0;
+  let depth = 0;
+  let i = start;
   while (i < expr.length) {
     const ch = expr[i]!;
     if (ch === '"') {
-      const end = skipDoubleQuoted(expr, i);
-      out += expr.slice(i, end);
-      i = end;
+      const s = rewriteString(expr, i);
+      out += s.out;
+      i = s.end;
     } else if (ch === "#") {
       const nl = expr.indexOf("\n", i);
       const end = nl === -1 ? expr.length : nl;
@@ -143,48 +159,39 @@ export function rewriteSingleQuotes(expr: string): string {
         body += expr[j] === '"' ? '\\"' : expr[j];
         j++;
       }
-      if (j >= expr.length) return out + expr.slice(i); // unterminated: let jq report it
+      if (j >= expr.length) return { out: out + expr.slice(i), end: expr.length }; // unterminated: let jq report it
       out += `"${body}"`;
       i = j + 1;
     } else {
+      if (inInterpolation && ch === "(") depth++;
+      if (inInterpolation && ch === ")" && depth-- === 0) return { out: out + ch, end: i + 1 };
       out += ch;
       i++;
     }
   }
-  return out;
+  return { out, end: i };
 }
 
-/** Index just past the double-quoted string starting at `start` (handles `\(...)` nesting). */
-export function skipDoubleQuoted(s: string, start: number): number {
+/** Copies the double-quoted string at `start`, rewriting the code of its interpolations. */
+function rewriteString(expr: string, start: number): { out: string; end: number } {
+  let out = '"';
   let i = start + 1;
-  while (i < s.length) {
-    const ch = s[i];
+  while (i < expr.length) {
+    const ch = expr[i]!;
+    if (ch === "\\" && expr[i + 1] === "(") {
+      const inner = rewriteCode(expr, i + 2, true);
+      out += `\\(${inner.out}`;
+      i = inner.end;
+      continue;
+    }
     if (ch === "\\") {
-      if (s[i + 1] === "(") {
-        i = skipInterpolation(s, i + 2);
-        continue;
-      }
+      out += expr.slice(i, i + 2);
       i += 2;
       continue;
     }
-    if (ch === '"') return i + 1;
+    out += ch;
     i++;
+    if (ch === '"') break;
   }
-  return s.length;
-}
-
-function skipInterpolation(s: string, start: number): number {
-  let depth = 1;
-  let i = start;
-  while (i < s.length && depth > 0) {
-    const ch = s[i];
-    if (ch === '"') {
-      i = skipDoubleQuoted(s, i);
-      continue;
-    }
-    if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    i++;
-  }
-  return i;
+  return { out, end: i };
 }

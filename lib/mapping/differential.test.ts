@@ -55,6 +55,26 @@ export const EXPRESSIONS = [
   ".nested?.deep",
   ".score == .age",
   "'single' + (.id | tostring)",
+  // Shapes the fast path covers beyond paths and literals, with inputs of every type.
+  ".tags | length",
+  ".age | length",
+  ".accountEnabled | length",
+  "[.members[].id]",
+  ".members[]?.id",
+  ".tags | tostring",
+  ".age | tostring",
+  ".members | tostring",
+  '(.tags // []) | any(. == "b")',
+  '.tags | any(. == "b")',
+  'any(.members[]?; .type == "device")',
+  '.tags | join("-")',
+  "[.members[]?.id, .tags[]?] | min",
+  "[.members[]?.id] | max",
+  ".displayName | ascii_downcase",
+  "[.tags[]? | ascii_upcase]",
+  ".accountEnabled | not",
+  "(.members // []) | length",
+  ".tags[], .mail",
 ];
 
 /** Deterministic Graph-like users with the odd shapes real data has. */

@@ -63,7 +63,11 @@ describe("evaluatePage: Ocean's rules", () => {
   it("treats a data_path object as one item and a missing one as no items", async () => {
     const c = await compile(yaml(BASIC, "query: 'true'\n      data_path: .user"));
     expect((await evaluatePage(c, { user: { id: "x" } }, { engine })).entities.map((e) => e.identifier)).toEqual(["x"]);
-    expect((await evaluatePage(c, {}, { engine })).items).toBe(0);
+    const missing = await evaluatePage(c, {}, { engine });
+    expect(missing.items).toBe(0);
+    // Reported, not silent: a misspelt data_path would otherwise just map nothing.
+    expect(missing.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([["data_path_no_items", "warning", "data_path .user gave null: no items in this page"]]);
+    expect(missing.failed).toBe(false);
     const fails = await evaluatePage(c, { user: "text" }, { engine });
     expect(fails.diagnostics[0]!.code).toBe("data_path_not_list");
     const c2 = await compile(yaml(BASIC, "query: 'true'\n      data_path: .value[]"));

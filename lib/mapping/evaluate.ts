@@ -159,10 +159,20 @@ export async function evaluatePage(compiled: CompiledResource, body: unknown, op
     });
     return result;
   }
-  if (data.kind === "value") {
+  if (data.kind === "empty" || (data.kind === "value" && data.value === null)) {
+    // Ocean skips the page silently; a person needs to know (a misspelt data_path?).
+    result.diagnostics.push({
+      field: "selector.data_path",
+      code: "data_path_no_items",
+      severity: "warning",
+      message: `data_path ${compiled.dataPath.source} gave ${data.kind === "empty" ? "no output" : "null"}: no items in this page`,
+      hint: "For Graph collections the data_path is .value.",
+      location: { path: `${base}.selector.data_path` },
+    });
+  } else if (data.kind === "value") {
     if (Array.isArray(data.value)) items = data.value;
-    else if (data.value !== null && typeof data.value === "object") items = [data.value];
-    else if (data.value !== null) {
+    else if (typeof data.value === "object") items = [data.value];
+    else {
       result.diagnostics.push({
         field: "selector.data_path",
         code: "data_path_not_list",
