@@ -71,6 +71,14 @@ function main(): void {
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  process.on("SIGHUP", stop);
+  // `npm start` runs us under `sh -c`; a kill aimed at npm ends the shell but not us.
+  // When our parent goes away we stop the server too, so no orphan keeps the port.
+  const parent = process.ppid;
+  const watchdog = setInterval(() => {
+    if (process.ppid !== parent) stop("SIGTERM");
+  }, 1000);
+  watchdog.unref();
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 

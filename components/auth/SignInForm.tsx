@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 
 const ERRORS: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
@@ -17,6 +17,7 @@ export function SignInForm({ callbackUrl, entraEnabled, initialError }: { callba
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(initialError ? (ERRORS[initialError] ?? "Sign-in failed. Try again.") : null);
   const [pending, setPending] = useState(false);
+  const passwordInput = useRef<HTMLInputElement>(null);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -27,6 +28,8 @@ export function SignInForm({ callbackUrl, entraEnabled, initialError }: { callba
       if (!result || result.error) {
         setError(ERRORS[result?.error ?? ""] ?? "Sign-in failed. Try again.");
         setPassword("");
+        // Keyboard users retype the password straight away.
+        passwordInput.current?.focus();
         return;
       }
       router.replace(callbackUrl);
@@ -51,7 +54,7 @@ export function SignInForm({ callbackUrl, entraEnabled, initialError }: { callba
       </div>
       <div className="field">
         <label htmlFor="password">Password</label>
-        <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input ref={passwordInput} id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
       </div>
       <button type="submit" className="primary" disabled={pending || !email || !password}>
         {pending ? "Signing in…" : "Sign in"}

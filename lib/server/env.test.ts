@@ -34,9 +34,11 @@ describe("parseEnv", () => {
   });
 
   it.each([
-    [{ PORT: "seventy" }, /^Invalid environment variable PORT: .*\(got "seventy"\)$/],
-    [{ PORT: "70000" }, /^Invalid environment variable PORT:/],
-    [{ SIMULATORS: "maybe" }, /^Invalid environment variable SIMULATORS:/],
+    [{ PORT: "seventy" }, /^Invalid environment variable PORT: must be a whole number between 1 and 65535 \(got "seventy"\)$/],
+    [{ PORT: "70000" }, /^Invalid environment variable PORT: must be a whole number between 1 and 65535/],
+    [{ SIMULATORS: "maybe" }, /^Invalid environment variable SIMULATORS: must be "on" or "off" \(got "maybe"\)$/],
+    [{ SESSION_MAX_AGE_HOURS: "0" }, /^Invalid environment variable SESSION_MAX_AGE_HOURS: must be more than 0 hours/],
+    [{ LOG_LEVEL: "loud" }, /^Invalid environment variable LOG_LEVEL: must be one of fatal, error/],
     [{ DATABASE_URL: "postgres://x" }, /^Invalid environment variable DATABASE_URL: must be a SQLite URL/],
     [{ EXTRA_ALLOWED_HOSTS: "ok.example.com, https://bad/" }, /^Invalid environment variable EXTRA_ALLOWED_HOSTS: must be a comma-separated list/],
     [{ ENCRYPTION_KEY: "short" }, /^Invalid environment variable ENCRYPTION_KEY: must be 32 bytes, base64-encoded$/],

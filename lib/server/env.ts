@@ -12,13 +12,18 @@ import { z } from "zod";
 const hostPort = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
 
 const onOff = z
-  .enum(["on", "off", "true", "false", "1", "0"])
+  .enum(["on", "off", "true", "false", "1", "0"], { error: 'must be "on" or "off"' })
   .transform((v) => v === "on" || v === "true" || v === "1");
 
 /** Every variable the app reads, with its default. README's configuration table mirrors this. */
 export const envSchema = z
   .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce
+      .number({ error: "must be a whole number between 1 and 65535" })
+      .int("must be a whole number between 1 and 65535")
+      .min(1, "must be a whole number between 1 and 65535")
+      .max(65535, "must be a whole number between 1 and 65535")
+      .default(3000),
     DATA_DIR: z.string().min(1).default("./data"),
     DATABASE_URL: z
       .string()
@@ -30,14 +35,22 @@ export const envSchema = z
       .string()
       .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
       .optional(),
-    SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    SESSION_MAX_AGE_HOURS: z.coerce
+      .number({ error: "must be a number of hours" })
+      .positive("must be more than 0 hours")
+      .max(24 * 30, "must be at most 720 hours (30 days)")
+      .default(12),
     SIMULATORS: onOff.default(true),
     EXTRA_ALLOWED_HOSTS: z
       .string()
       .default("")
       .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
       .refine((hosts) => hosts.every((h) => hostPort.test(h)), "must be a comma-separated list of host[:port]"),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "must be one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
     AUTH_ENTRA_ID_TENANT_ID: z.string().min(1).optional(),
     AUTH_ENTRA_ID_CLIENT_ID: z.string().min(1).optional(),
     AUTH_ENTRA_ID_CLIENT_SECRET: z.string().min(1).optional(),
