@@ -16,6 +16,8 @@ describe("allowlist", () => {
 
   it("refuses everything else", () => {
     expect(ok("http://graph.microsoft.com/v1.0/users")).toBe(false); // not https
+    expect(ok("http://graph-proxy.corp.example/v1.0/users")).toBe(false); // an extra host, but a token must not go in clear text
+    expect(ok("https://graph-proxy.corp.example/v1.0/users")).toBe(true);
     expect(ok("https://graph.microsoft.com:8443/v1.0")).toBe(false);
     expect(ok("https://graph.microsoft.us/v1.0")).toBe(false); // another cloud
     expect(ok("http://127.0.0.1:5556/")).toBe(false);

@@ -68,7 +68,7 @@ export class PortTransport {
   /** Sends with retries but no bearer token (the token endpoint itself). */
   sendUnauthenticated(path: string, init: RequestInit): Promise<Response> {
     const signal = init.signal ?? undefined;
-    return this.withRetries("POST", path, signal, (attemptSignal) => this.options.fetch(this.options.baseUrl + path, { ...init, signal: attemptSignal }));
+    return this.withRetries("POST", path, signal, (attemptSignal) => this.options.fetch(this.options.baseUrl + path, { ...init, signal: attemptSignal, redirect: "error" }));
   }
 
   /** Sends an authenticated request; non-2xx answers become a PortError. */
@@ -96,6 +96,8 @@ export class PortTransport {
       };
       const attempt = (signal: AbortSignal) =>
         this.options.fetch(url, {
+          // A redirect could carry the secret or the token to another host or path: never follow one.
+          redirect: "error",
           method: req.method,
           headers: { authorization: `Bearer ${usedToken}`, ...(payload === undefined ? {} : { "content-type": "application/json" }) },
           body: payload,
