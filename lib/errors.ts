@@ -59,12 +59,15 @@ export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
 
-/** Turns anything thrown into the shape a person sees, without leaking internals. */
+/**
+ * Turns anything thrown into the shape a person sees, without leaking internals: an
+ * unexpected error's own message (a file path, a SQL fragment) stays in the server log.
+ */
 export function toErrorShape(error: unknown): AppErrorShape {
   if (isAppError(error)) return error.toJSON();
   return {
     code: "internal_error",
-    message: error instanceof Error ? error.message : String(error),
+    message: "Something went wrong on the server.",
     hint: "This is a bug in entra-port-builder; the server log has the details.",
   };
 }

@@ -45,6 +45,10 @@ function main(): void {
     throw error;
   }
   const applied = applyMigrations(config.databaseFile);
+  // Password hashes and encrypted secrets live here: owner-only, like the key files.
+  for (const file of [config.databaseFile, `${config.databaseFile}-wal`, `${config.databaseFile}-shm`]) {
+    if (fs.existsSync(file)) fs.chmodSync(file, 0o600);
+  }
   if (applied.length) console.log(`database ${config.databaseFile}: applied ${applied.join(", ")}`);
 
   const childEnv: NodeJS.ProcessEnv = {
@@ -62,12 +66,13 @@ function main(): void {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT)], {
+  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
     cwd: root,
     env: childEnv,
     stdio: "inherit",
   });
-  console.log(`entra-port-builder on http://localhost:${config.PORT} (server pid ${server.pid})`);
+  const shown = config.HOST === "127.0.0.1" || config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+  console.log(`entra-port-builder on http://${shown}:${config.PORT} (listening on ${config.HOST}, server pid ${server.pid})`);
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -5,20 +5,15 @@ import { currentUser } from "@/lib/server/auth/current";
 import { needsFirstRunSetup } from "@/lib/server/auth/users";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { safeCallbackPath } from "@/lib/server/safe-redirect";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  // Only same-site paths: never send a user to another origin after sign-in.
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/projects";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await needsFirstRunSetup(db())) redirect("/setup");
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
   const error = typeof params.error === "string" ? params.error : undefined;
   return (

@@ -69,9 +69,22 @@ describe("parsePortAppConfig", () => {
     expect(r.issues[0]!.message).toContain('"True"');
   });
 
+  it("reports a YAML alias bomb as a problem of the config instead of throwing", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 12; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
+    const r = parsePortAppConfig(`${levels.join("\n")}\nresources: []\n`);
+    expect(r.config).toBeNull();
+    expect(r.issues.map((i) => i.code)).toEqual(["yaml_aliases"]);
+  });
+
   it("checks kinds: a path, not a URL; {param} defined; one parameter only", () => {
     const url = parsePortAppConfig(GOOD.replace("kind: /users", "kind: https://graph.microsoft.com/v1.0/users"));
     expect(url.issues.map((i) => i.code)).toEqual(["kind_not_path"]);
+    // Whatever the Graph client would refuse at run time is refused here too.
+    for (const kind of ["https:evil.com/x", "'/\\evil.com/users'", "/users/../../beta/users", "/users%2fx"]) {
+      const r = parsePortAppConfig(GOOD.replace("kind: /users", `kind: ${kind}`));
+      expect(r.issues.map((i) => i.code), kind).toEqual(["kind_not_path"]);
+    }
     const missing = parsePortAppConfig(GOOD.replace("kind: /users", "kind: /groups/{group_id}/members"));
     expect(missing.issues.map((i) => i.code)).toEqual(["path_parameter_missing"]);
     const two = parsePortAppConfig(GOOD.replace("kind: /users", "kind: /a/{x}/b/{y}"));

@@ -132,7 +132,20 @@ export function parsePortAppConfig(text: string): ParsedConfig {
   }
   if (issues.length > 0) return { config: null, issues, warnings, source };
 
-  const raw: unknown = doc.toJS() ?? {};
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    // The yaml library stops alias expansion bombs ("billion laughs") by throwing.
+    issues.push({
+      severity: "error",
+      code: "yaml_aliases",
+      message: `The YAML could not be expanded: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      hint: "Write the values out instead of using many YAML anchors and aliases (&name / *name).",
+      location: { line: 1, column: 1 },
+    });
+    return { config: null, issues, warnings, source };
+  }
   walkUnknownKeys(raw, source, warnings);
   const parsed = portAppConfigSchema.safeParse(raw);
   if (!parsed.success) {

@@ -2,6 +2,7 @@
  * Checks beyond the schema: things that parse but will not work in Ocean.
  * (Graph-specific advice lives in lint.ts; this is about the configuration itself.)
  */
+import { requestPathProblem } from "../graph/request-path";
 import type { MappingValue, PortAppConfig } from "./model";
 import { noSource, type ConfigIssue, type PathSegment, type SourceMap } from "./source";
 
@@ -23,11 +24,14 @@ export function validateConfig(config: PortAppConfig, source: SourceMap = noSour
   config.resources.forEach((r, i) => {
     const base: PathSegment[] = ["resources", i];
     const kindLoc = source.locate([...base, "kind"]);
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(r.kind) || r.kind.startsWith("//")) {
+    // The same rule the Graph client applies at run time, so a config that validates here
+    // cannot fail later for its kind ({param} placeholders stand for one path segment).
+    const kindProblem = requestPathProblem(r.kind.replace(/\{[A-Za-z_][A-Za-z0-9_]*\}/g, "x"));
+    if (kindProblem) {
       issues.push({
         severity: "error",
         code: "kind_not_path",
-        message: `kind "${r.kind}" is a URL; a kind is a path under the Graph base URL`,
+        message: `kind "${r.kind}" is not a path under the Graph base URL: ${kindProblem}`,
         hint: "Write the path only, e.g. /users; the base URL (https://graph.microsoft.com/v1.0) is set once in the integration config.",
         location: kindLoc,
       });

@@ -6,14 +6,17 @@ import { EnvError, parseEnv } from "./env";
 
 let dir: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "epb-env-"));
+  // A folder that does not exist yet, so parseEnv creates it (with its mode).
+  dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "epb-env-")), "data");
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
 
 describe("parseEnv", () => {
   it("works with zero configuration and generates its secrets once, mode 0600", () => {
     const first = parseEnv({ DATA_DIR: dir });
     expect(first.PORT).toBe(3000);
+    expect(first.HOST).toBe("127.0.0.1");
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
     expect(first.SIMULATORS).toBe(true);
     expect(first.DATABASE_URL).toBe(`file:${path.join(dir, "app.db")}`);
     expect(first.encryptionKey).toHaveLength(32);
@@ -43,6 +46,11 @@ describe("parseEnv", () => {
     [{ EXTRA_ALLOWED_HOSTS: "ok.example.com, https://bad/" }, /^Invalid environment variable EXTRA_ALLOWED_HOSTS: must be a comma-separated list/],
     [{ ENCRYPTION_KEY: "short" }, /^Invalid environment variable ENCRYPTION_KEY: must be 32 bytes, base64-encoded$/],
     [{ AUTH_ENTRA_ID_TENANT_ID: "t" }, /^Invalid environment variable AUTH_ENTRA_ID_CLIENT_ID: Entra ID sign-in needs/],
+    [
+      { AUTH_ENTRA_ID_TENANT_ID: "common", AUTH_ENTRA_ID_CLIENT_ID: "c", AUTH_ENTRA_ID_CLIENT_SECRET: "s" },
+      /^Invalid environment variable AUTH_ENTRA_ID_TENANT_ID: must be your tenant's ID or primary domain/,
+    ],
+    [{ HOST: "http://0.0.0.0" }, /^Invalid environment variable HOST: must be an address to listen on/],
   ])("rejects %o with one line naming the variable", (vars, message) => {
     let error: unknown;
     try {

@@ -24,6 +24,12 @@ export const envSchema = z
       .min(1, "must be a whole number between 1 and 65535")
       .max(65535, "must be a whole number between 1 and 65535")
       .default(3000),
+    // Loopback by default: the first visit creates the administrator, and the demo
+    // simulators' credentials are public, so nobody else on the network should reach it.
+    HOST: z
+      .string()
+      .regex(/^(\[[0-9a-fA-F:.]+\]|[0-9a-fA-F:.]+|[A-Za-z0-9.-]+)$/, "must be an address to listen on, such as 127.0.0.1 or 0.0.0.0")
+      .default("127.0.0.1"),
     DATA_DIR: z.string().min(1).default("./data"),
     DATABASE_URL: z
       .string()
@@ -56,6 +62,15 @@ export const envSchema = z
     AUTH_ENTRA_ID_CLIENT_SECRET: z.string().min(1).optional(),
   })
   .superRefine((v, ctx) => {
+    // A multi-tenant authority would let any tenant's admin mint a user with our
+    // administrator's email address and sign in as them: one tenant only.
+    if (v.AUTH_ENTRA_ID_TENANT_ID && ["common", "organizations", "consumers"].includes(v.AUTH_ENTRA_ID_TENANT_ID.toLowerCase())) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_ENTRA_ID_TENANT_ID"],
+        message: "must be your tenant's ID or primary domain, not a multi-tenant authority",
+      });
+    }
     const entra = [v.AUTH_ENTRA_ID_TENANT_ID, v.AUTH_ENTRA_ID_CLIENT_ID, v.AUTH_ENTRA_ID_CLIENT_SECRET];
     const set = entra.filter((x) => x !== undefined).length;
     if (set !== 0 && set !== 3) {
@@ -118,7 +133,8 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   }
   const raw = parsed.data;
   const dataDir = path.resolve(raw.DATA_DIR);
-  fs.mkdirSync(dataDir, { recursive: true });
+  // The folder holds password hashes, encrypted secrets and the key: owner only.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const DATABASE_URL = raw.DATABASE_URL ?? `file:${path.join(dataDir, "app.db")}`;
   const NEXTAUTH_SECRET =
     raw.NEXTAUTH_SECRET ?? loadOrCreateSecret(path.join(dataDir, "nextauth-secret"), () => randomBytes(48).toString("base64url"));

@@ -28,6 +28,27 @@ export function unauthorized(): Response {
   );
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Refuses a state-changing request sent by another site (CSRF). SameSite=Lax cookies do
+ * not cover other ports of localhost or sibling subdomains, so the browser's own
+ * Sec-Fetch-Site and Origin headers decide; clients that send neither (curl, the CLI)
+ * are not browsers and carry no ambient cookies.
+ */
+export function crossSiteRefusal(request: Request): Response | null {
+  if (SAFE_METHODS.has(request.method)) return null;
+  const fetchSite = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("host") ?? new URL(request.url).host;
+  const crossSite = (fetchSite !== null && fetchSite !== "same-origin" && fetchSite !== "none") || (origin !== null && origin !== "null" && new URL(origin).host !== host) || origin === "null";
+  if (!crossSite) return null;
+  return json(
+    { error: { code: "cross_site_request", message: "Requests from other sites are refused.", hint: "Use the builder's own pages, or call the API without a browser." } },
+    { status: 403 },
+  );
+}
+
 /**
  * Wraps a route handler so it only runs for a signed-in user; everything else gets 401
  * JSON. Every handler under app/api uses this unless it is deliberately public (sign-in,
@@ -40,6 +61,8 @@ export function withSession<C>(
     try {
       const user = await sessionFromRequest(request);
       if (!user) return unauthorized();
+      const refused = crossSiteRefusal(request);
+      if (refused) return refused;
       return await handler(request, context, user);
     } catch (error) {
       return errorResponse(error);
@@ -49,6 +72,15 @@ export function withSession<C>(
 
 /** Reads and validates a JSON body; a bad body is a 400 that says which field and why. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  // Only JSON: a text/plain form post (which a browser sends cross-site without a
+  // preflight) must not be read as a JSON body.
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw new AppError("unsupported_media_type", "The request body must be JSON.", {
+      status: 415,
+      hint: "Send the header Content-Type: application/json.",
+    });
+  }
   let raw: unknown;
   try {
     raw = await request.json();

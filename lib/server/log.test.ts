@@ -19,10 +19,11 @@ describe("log redaction", () => {
         request: { headers: { authorization: "Bearer eyJ-token" }, client_secret: "form-secret" },
         token: "tok-value",
         connection: { accessToken: "at-value", password: "pw-value" },
+        err: { cause: { headers: { Authorization: "Bearer deep-token" } } },
       },
       "calling graph",
     );
-    for (const leaked of ["cs-value", "eyJ-token", "form-secret", "tok-value", "at-value", "pw-value"]) expect(out).not.toContain(leaked);
+    for (const leaked of ["cs-value", "eyJ-token", "form-secret", "tok-value", "at-value", "pw-value", "deep-token"]) expect(out).not.toContain(leaked);
     expect(out).toContain("[redacted]");
     expect(out).toContain("calling graph");
   });

@@ -4,27 +4,22 @@
  */
 import pino, { type Logger } from "pino";
 
-export const redactedPaths = [
+const SECRET_KEYS = [
   "password",
-  "*.password",
   "secret",
-  "*.secret",
   "clientSecret",
-  "*.clientSecret",
   "client_secret",
-  "*.client_secret",
   "accessToken",
-  "*.accessToken",
   "access_token",
-  "*.access_token",
   "token",
-  "*.token",
+  "apiToken",
   "authorization",
-  "*.authorization",
-  "headers.authorization",
-  "*.headers.authorization",
-  "req.headers.cookie",
+  "Authorization",
+  "cookie",
 ];
+
+/** Every secret-looking key at the top level and up to three levels down (pino paths are exact). */
+export const redactedPaths = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`]);
 
 let instance: Logger | undefined;
 

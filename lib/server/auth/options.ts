@@ -25,9 +25,10 @@ export function authOptions(): NextAuthOptions {
         const email = credentials.email.trim().toLowerCase();
         // Thrown errors reach the sign-in form as `error`; it explains this one.
         if (attempts.retryAfterMs(email) > 0) throw new Error(TOO_MANY_ATTEMPTS);
+        // Counted before the (slow) hash check, so parallel guesses cannot slip past the limit.
+        attempts.recordFailure(email);
         const user = await verifyCredentials(db(), email, credentials.password);
         if (user) attempts.recordSuccess(email);
-        else attempts.recordFailure(email);
         return user;
       },
     }),

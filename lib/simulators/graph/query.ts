@@ -85,7 +85,9 @@ export function parseQuery(url: URL, headers: Headers, target: QueryTarget): Que
   const expandRaw = option(params, "expand");
   let expandMembers: QueryOptions["expandMembers"] = null;
   if (expandRaw !== null && expandRaw.trim() !== "") {
-    const m = /^\s*members\s*(?:\(\s*\$select\s*=\s*([^)]*)\))?\s*$/i.exec(expandRaw);
+    // Spaces removed first (property names have none): optional-space groups around the
+    // punctuation would backtrack quadratically on a long hostile value.
+    const m = /^members(?:\(\$select=([^)]*)\))?$/i.exec(expandRaw.replace(/\s+/g, ""));
     if (!m || !target.expandMembers) {
       const name = expandRaw.split("(")[0]!.trim();
       throw badRequest(`Could not find a navigation property named '${name}' on type '${target.typeName}'.`);

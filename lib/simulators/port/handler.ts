@@ -5,6 +5,7 @@
  * bearer tokens, validates like Port, rate-limits bulk upserts like Port, and can inject
  * faults. Requests are accepted with or without the /api/sim/port prefix.
  */
+import { logger } from "../../server/log";
 import { DEMO_PORT_CREDENTIALS, DEMO_PORT_PATH } from "../../port/regions";
 import type { PortIntegration } from "../../port/schemas";
 import { DropConnection } from "../serve";
@@ -102,7 +103,9 @@ export function createDemoPort(options: DemoPortOptions): DemoPort {
       return await routeRequest(context, request, path, url.searchParams);
     } catch (error) {
       if (error instanceof DropConnection) throw error;
-      return portJson(500, { ok: false, error: "internal_error", message: error instanceof Error ? error.message : String(error) });
+      // Details go to the server log, not to a caller who only holds the public demo credentials.
+      logger().error({ err: error }, "demo Port request failed");
+      return portJson(500, { ok: false, error: "internal_error", message: "The demo Port failed on this request; the server log has the details." });
     } finally {
       stats.inFlight -= 1;
     }

@@ -26,6 +26,9 @@ export interface RouteContext {
   readonly stats: { tokensIssued: number; bulkUpserts: number; bulks: { entities: number; bytes: number }[]; rateLimited: number };
 }
 
+/** Upper bound of blueprints in the demo Port (Entra ID needs a handful). */
+export const MAX_DEMO_BLUEPRINTS = 200;
+
 class HttpFailure extends Error {
   constructor(readonly response: Response) {
     super("http failure");
@@ -173,6 +176,10 @@ async function dispatch(ctx: RouteContext, request: Request, path: string, param
       // Check and write in one transaction: two creates of one identifier cannot both succeed.
       return ctx.store.transaction(async (store) => {
         if (await store.getBlueprint(bp.identifier)) return portError(409, "identifier_taken", `Blueprint "${bp.identifier}" already exists`);
+        // The demo Port lives in the app's database and its credentials are public: bound it.
+        if ((await store.listBlueprints()).length >= MAX_DEMO_BLUEPRINTS) {
+          return portError(422, "too_many_blueprints", `The demo Port holds at most ${MAX_DEMO_BLUEPRINTS} blueprints; delete some first.`);
+        }
         await checkRelationTargets(store, bp);
         await store.saveBlueprint(bp);
         return portJson(200, { ok: true, blueprint: bp });
@@ -195,7 +202,8 @@ async function dispatch(ctx: RouteContext, request: Request, path: string, param
       if (n === 4 && method === "POST") return upsertRoute(ctx, request, params, bpId, false);
       if (n === 4 && method === "GET") {
         await requireBlueprint(ctx.store, bpId);
-        const page = await ctx.store.pageEntities(bpId, { limit: 100_000 });
+        // Capped like search: one answer must not load a whole large catalog into memory.
+        const page = await ctx.store.pageEntities(bpId, { limit: 1_000 });
         return portJson(200, { ok: true, entities: page.entities });
       }
       if (n === 5 && d === "bulk" && method === "POST") return upsertRoute(ctx, request, params, bpId, true);
