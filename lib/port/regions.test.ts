@@ -35,10 +35,14 @@ describe("Port base URL allowlist", () => {
     expect(isAllowedPortBaseUrl("https://port.internal:8443", { extraAllowedHosts: ["port.internal:8443"] })).toBe(true);
     expect(isAllowedPortBaseUrl("https://port.internal", { extraAllowedHosts: ["port.internal"] })).toBe(true);
     expect(isAllowedPortBaseUrl("https://port.internal:9999", { extraAllowedHosts: ["port.internal:8443"] })).toBe(false);
+    expect(isAllowedPortBaseUrl("https://port.internal:9999", { extraAllowedHosts: ["port.internal"] })).toBe(false);
+    expect(isAllowedPortBaseUrl("http://port.internal", { extraAllowedHosts: ["port.internal"] })).toBe(false);
+    expect(isAllowedPortBaseUrl("http://localhost:8080", { extraAllowedHosts: ["localhost:8080"] })).toBe(true);
   });
 
   it("resolves a region and explains a refused URL", () => {
     expect(resolvePortBaseUrl({ region: "us" })).toBe("https://api.us.port.io");
+    expect(resolvePortBaseUrl({ baseUrl: "HTTPS://API.PORT.IO/" })).toBe("https://api.port.io");
     expect(() => resolvePortBaseUrl({ baseUrl: "https://example.com" })).toThrow(PortError);
     try {
       resolvePortBaseUrl({ baseUrl: "https://example.com" });

@@ -51,8 +51,11 @@ export function portBaseUrlProblem(baseUrl: string, options: AllowlistOptions = 
   if (url.search || url.hash) return "must not have a query or fragment";
   const path = url.pathname.replace(/\/+$/, "");
   if (url.protocol === "https:" && regionHosts.has(url.host) && path === "") return null;
+  // An extra host without a port allows only the scheme's default port (as for Graph), and
+  // plain http only on loopback: Port's secret and tokens must not travel in clear text.
   const extra = options.extraAllowedHosts ?? [];
-  if ((url.protocol === "https:" || url.protocol === "http:") && (extra.includes(url.host) || extra.includes(url.hostname))) return null;
+  const cleartextOk = url.protocol === "https:" || (url.protocol === "http:" && loopbackHosts.has(url.hostname));
+  if (cleartextOk && (extra.includes(url.host) || (url.port === "" && extra.includes(url.hostname)))) return null;
   if ((options.allowDemoPort ?? true) && url.protocol === "http:" && loopbackHosts.has(url.hostname) && path === DEMO_PORT_PATH) return null;
   return `is not a Port API host (allowed: ${[...regionHosts].join(", ")}, the demo Port and EXTRA_ALLOWED_HOSTS)`;
 }
@@ -71,5 +74,7 @@ export function resolvePortBaseUrl(target: { region?: PortRegion; baseUrl?: stri
       hint: "Use https://api.port.io (EU) or https://api.us.port.io (US); an administrator can allow other hosts with EXTRA_ALLOWED_HOSTS.",
     });
   }
-  return raw.replace(/\/+$/, "");
+  // The parsed form, so what is used is exactly what was checked (no %2e or case tricks).
+  const url = new URL(raw);
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
