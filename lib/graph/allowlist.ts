@@ -7,6 +7,7 @@
 import type { Cloud } from "./clouds";
 import { GraphError } from "./errors";
 import { requestPathProblem } from "./request-path";
+import { LOOPBACK_HOSTNAMES } from "../net/hosts";
 
 export interface Allowlist {
   /** Human-readable list, for messages. */
@@ -26,8 +27,6 @@ export interface AllowlistOptions {
 
 const DEFAULT_PORT: Record<string, string> = { "https:": "443", "http:": "80" };
 
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
 export function createAllowlist(options: AllowlistOptions): Allowlist {
   const httpsHosts = new Set([options.cloud.loginHost, options.cloud.graphHost].map((h) => h.toLowerCase()));
   const origins = new Set((options.simulatorOrigins ?? []).map((o) => new URL(o).origin));
@@ -43,7 +42,7 @@ export function createAllowlist(options: AllowlistOptions): Allowlist {
     if (url.protocol === "https:" && port === "443" && httpsHosts.has(url.hostname.toLowerCase())) return true;
     if (origins.has(url.origin)) return true;
     // A bearer token must not travel in clear text: extra hosts are https-only, except loopback.
-    if (url.protocol === "http:" && !LOOPBACK.has(url.hostname.toLowerCase())) return false;
+    if (url.protocol === "http:" && !LOOPBACK_HOSTNAMES.has(url.hostname.toLowerCase())) return false;
     return extra.some((e) => e.host === url.hostname.toLowerCase() && port === (e.port ?? DEFAULT_PORT[url.protocol]));
   };
 

@@ -9,7 +9,8 @@ import { GraphError, type GraphResponse } from "./errors";
 import { paginate, type GraphPage } from "./paginator";
 import { selectValue, type RecordSelector } from "./record-selector";
 import { createRequester, type HttpMethod } from "./requester";
-import { DEFAULT_RETRY_POLICY, realSleep, type RetryPolicy, type Sleep } from "./retry";
+import { abortableSleep, type Sleep } from "../net/backoff";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 import type { TokenProvider } from "./token-providers";
 
 export interface GraphClientOptions {
@@ -84,7 +85,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     tokenProvider: options.tokenProvider,
     errorContext: { ...options.tokenProvider.context, cloud },
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-    sleep: options.sleep ?? realSleep,
+    sleep: options.sleep ?? abortableSleep,
     fetch: options.fetch ?? fetch,
     timeoutMs: options.timeoutMs ?? 60_000,
     random: options.random ?? Math.random,

@@ -9,7 +9,8 @@
 import { randomUUID } from "node:crypto";
 import type { Allowlist } from "./allowlist";
 import { explainGraphError, GraphError, type ErrorContext, type GraphResponse } from "./errors";
-import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES, type RetryPolicy, type Sleep } from "./retry";
+import { backoffDelay, parseRetryAfter, type Sleep } from "../net/backoff";
+import { RETRYABLE_STATUSES, type RetryPolicy } from "./retry";
 import type { TokenProvider } from "./token-providers";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

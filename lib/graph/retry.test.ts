@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter } from "./retry";
+import { backoffDelay, parseRetryAfter } from "../net/backoff";
+import { DEFAULT_RETRY_POLICY } from "./retry";
 
 describe("retry timing", () => {
   it("reads Retry-After in seconds (fractional) or as a date", () => {

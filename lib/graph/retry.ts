@@ -19,10 +19,4 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 
 /** Statuses Graph asks to retry. 500 is not retried (Ocean does not either). */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
 
-export { abortableSleep as realSleep, parseRetryAfter, type Sleep } from "../net/backoff";
-import { backoffDelay as backoff } from "../net/backoff";
-
-/** Backoff before retry number `attempt` under this policy (see lib/net/backoff). */
-export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
-  return backoff(attempt, policy.baseDelayMs, policy.maxDelayMs, random);
-}
+export { parseRetryAfter, type Sleep } from "../net/backoff";

@@ -7,6 +7,7 @@
  * cannot be pointed at the simulator without rewriting its network layer).
  */
 import { z } from "zod";
+import { untilAborted } from "../net/backoff";
 import { createAllowlist, type Allowlist } from "./allowlist";
 import { getCloud, type Cloud, type CloudId } from "./clouds";
 import { explainTokenError, GraphError, type ErrorContext } from "./errors";
@@ -34,20 +35,6 @@ export function staticTokenProvider(token: string): TokenProvider {
     },
     invalidate: () => false,
   };
-}
-
-/** `promise`, or a rejection with the signal's reason as soon as `signal` aborts. */
-function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => (signal.removeEventListener("abort", onAbort), resolve(value)),
-      (error: unknown) => (signal.removeEventListener("abort", onAbort), reject(error)),
-    );
-  });
 }
 
 export interface ClientCredentialsOptions {

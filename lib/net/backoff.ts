@@ -1,6 +1,7 @@
 /**
  * Waiting between attempts, shared by the Graph and Port clients: the server's
- * Retry-After, exponential backoff with jitter, and a sleep that a cancel interrupts.
+ * Retry-After, exponential backoff with jitter, a sleep that a cancel interrupts, and a
+ * wait on a shared promise that a cancel interrupts.
  * Each client keeps its own policy (which statuses, how many attempts, what budget).
  */
 
@@ -16,12 +17,16 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 }
 
 /**
- * Backoff before retry number `attempt` (1 = the first retry): exponential from `baseMs`,
- * capped at `maxMs`, with "equal jitter" (half fixed, half random) so waits never collapse
- * to zero and parallel clients do not retry in lockstep.
+ * Backoff before retry number `attempt` (1 = the first retry): exponential from
+ * `baseDelayMs`, capped at `maxDelayMs`, with "equal jitter" (half fixed, half random) so
+ * waits never collapse to zero and parallel clients do not retry in lockstep.
  */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
-  const step = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+export function backoffDelay(
+  attempt: number,
+  policy: { baseDelayMs: number; maxDelayMs: number },
+  random: () => number = Math.random,
+): number {
+  const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(step / 2 + random() * (step / 2));
 }
 
@@ -41,3 +46,31 @@ export const abortableSleep: Sleep = (ms, signal) =>
     };
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+
+/**
+ * `promise`, or a rejection as soon as `signal` aborts (with `reason(signal)`, by default
+ * the signal's own reason). The promise itself goes on: it may be shared with callers
+ * that still wait for it (one token request serves every concurrent caller).
+ */
+export function untilAborted<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  reason: (signal: AbortSignal) => unknown = (s) => s.reason,
+): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(reason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(reason(signal));
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}

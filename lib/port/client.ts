@@ -8,7 +8,8 @@ import { ensureBlueprints, getBlueprint, type EnsureBlueprintsOptions, type Ensu
 import { deleteEntities, listEntities, upsertEntities, type DeleteOptions, type DeleteResult, type ListOptions, type UpsertOptions, type UpsertResult } from "./entities";
 import { getIntegration, updateIntegrationConfig } from "./integration";
 import { resolvePortBaseUrl, type PortRegion } from "./regions";
-import { abortableSleep, defaultRetryPolicy, type RetryPolicy } from "./retry";
+import { abortableSleep } from "../net/backoff";
+import { defaultRetryPolicy, type RetryPolicy } from "./retry";
 import type { Blueprint, BlueprintInput, PortEntity, PortIntegration } from "./schemas";
 import { TokenProvider } from "./token";
 import { PortTransport, type RetryEvent } from "./transport";

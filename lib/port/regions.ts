@@ -3,6 +3,7 @@
  * hosts an administrator allows through EXTRA_ALLOWED_HOSTS. Nothing else, so a Port
  * token (and the client secret that gets it) never leaves for a host it was not made for.
  */
+import { LOOPBACK_HOSTNAMES } from "../net/hosts";
 import { PortError } from "./errors";
 
 export type PortRegion = "eu" | "us";
@@ -30,8 +31,6 @@ const regionHosts = new Set(
   Object.values(PORT_REGIONS).flatMap((r) => [r.baseUrl, ...r.legacyBaseUrls].map((u) => new URL(u).host)),
 );
 
-const loopbackHosts = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
 export interface AllowlistOptions {
   /** `host[:port]` entries, lower case (env().EXTRA_ALLOWED_HOSTS). */
   extraAllowedHosts?: readonly string[];
@@ -54,9 +53,9 @@ export function portBaseUrlProblem(baseUrl: string, options: AllowlistOptions = 
   // An extra host without a port allows only the scheme's default port (as for Graph), and
   // plain http only on loopback: Port's secret and tokens must not travel in clear text.
   const extra = options.extraAllowedHosts ?? [];
-  const cleartextOk = url.protocol === "https:" || (url.protocol === "http:" && loopbackHosts.has(url.hostname));
+  const cleartextOk = url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTNAMES.has(url.hostname));
   if (cleartextOk && (extra.includes(url.host) || (url.port === "" && extra.includes(url.hostname)))) return null;
-  if ((options.allowDemoPort ?? true) && url.protocol === "http:" && loopbackHosts.has(url.hostname) && path === DEMO_PORT_PATH) return null;
+  if ((options.allowDemoPort ?? true) && url.protocol === "http:" && LOOPBACK_HOSTNAMES.has(url.hostname) && path === DEMO_PORT_PATH) return null;
   return `is not a Port API host (allowed: ${[...regionHosts].join(", ")}, the demo Port and EXTRA_ALLOWED_HOSTS)`;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelayMs, defaultRetryPolicy, retryDelayMs, serverRequestedDelayMs } from "./retry";
+import { backoffDelay } from "../net/backoff";
+import { defaultRetryPolicy, retryDelayMs, serverRequestedDelayMs } from "./retry";
 
 const now = Date.UTC(2026, 0, 1, 12, 0, 0);
 
@@ -21,9 +22,9 @@ describe("retry delays", () => {
   });
 
   it("backs off exponentially from 0.3 s with jitter in the upper half", () => {
-    expect(backoffDelayMs(1, defaultRetryPolicy, () => 0)).toBe(150);
-    expect(backoffDelayMs(1, defaultRetryPolicy, () => 1)).toBe(300);
-    expect(backoffDelayMs(4, defaultRetryPolicy, () => 1)).toBe(2400);
-    expect(backoffDelayMs(30, defaultRetryPolicy, () => 1)).toBe(defaultRetryPolicy.maxDelayMs);
+    expect(backoffDelay(1, defaultRetryPolicy, () => 0)).toBe(150);
+    expect(backoffDelay(1, defaultRetryPolicy, () => 1)).toBe(300);
+    expect(backoffDelay(4, defaultRetryPolicy, () => 1)).toBe(2400);
+    expect(backoffDelay(30, defaultRetryPolicy, () => 1)).toBe(defaultRetryPolicy.maxDelayMs);
   });
 });

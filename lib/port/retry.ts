@@ -35,16 +35,10 @@ export function serverRequestedDelayMs(headers: Headers, nowMs: number): number 
   return undefined;
 }
 
-/** Backoff for attempt n (1 = the first retry) under this policy (see lib/net/backoff). */
-export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
-  return backoffDelay(attempt, policy.baseDelayMs, policy.maxDelayMs, random);
-}
-
 /** The wait before retry number `attempt`: the longer of the server's ask and our backoff. */
 export function retryDelayMs(attempt: number, headers: Headers | undefined, policy: RetryPolicy, nowMs: number, random?: () => number): number {
   const asked = headers ? serverRequestedDelayMs(headers, nowMs) : undefined;
   if (asked !== undefined) return Math.min(policy.maxDelayMs, asked);
-  return backoffDelayMs(attempt, policy, random);
+  return backoffDelay(attempt, policy, random);
 }
 
-export { abortableSleep } from "../net/backoff";

@@ -4,6 +4,7 @@
  * retries on 429/408/502/503/504, network failures and attempts that time out,
  * honouring the server's wait, and one token renewal on a 401.
  */
+import { untilAborted } from "../net/backoff";
 import type { AdaptiveLimiter } from "./concurrency";
 import { PortError, isPortError, portErrorFromResponse } from "./errors";
 import { RETRYABLE_STATUSES, retryDelayMs, type RetryPolicy } from "./retry";
@@ -92,7 +93,7 @@ export class PortTransport {
       const getToken = async () => {
         // The token request is shared by every caller: a cancelled caller stops waiting
         // for it at once (the others keep waiting).
-        usedToken = await untilAborted(tokens.get(), req.signal);
+        usedToken = await untilAborted(tokens.get(), req.signal, cancelled);
       };
       const attempt = (signal: AbortSignal) =>
         this.options.fetch(url, {
@@ -171,26 +172,6 @@ export class PortTransport {
       }
     }
   }
-}
-
-/** `promise`, or a port_cancelled rejection as soon as `signal` aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(cancelled(signal));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(cancelled(signal));
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }
 
 function describeFailure(error: unknown): string {
