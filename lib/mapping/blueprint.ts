@@ -4,7 +4,6 @@
  * kept small so lib/mapping needs only lib/port's browser-safe value rules.
  */
 import { z } from "zod";
-import { propertyValueProblem, type PropertySpec } from "../port/property-values";
 
 export const lintBlueprintSchema = z.looseObject({
   identifier: z.string().min(1),
@@ -20,8 +19,3 @@ export const lintBlueprintSchema = z.looseObject({
     .default({}),
 });
 export type LintBlueprint = z.infer<typeof lintBlueprintSchema>;
-
-/** Whether a value fits a blueprint property's type and format (Port's own rules); a reason when it does not. */
-export function checkPropertyValue(value: unknown, spec: PropertySpec): string | null {
-  return propertyValueProblem(spec, value);
-}

@@ -42,6 +42,6 @@ export {
 } from "./evaluate";
 export { lint, lintConfig, PAGINATION_TYPES, type LintFinding, type LintOptions } from "./lint";
 export { selectAssistant, readTopLevelProperties } from "./select-assistant";
-export { lintBlueprintSchema, checkPropertyValue, type LintBlueprint } from "./blueprint";
+export { lintBlueprintSchema, type LintBlueprint } from "./blueprint";
 export { defaultSetFor, USER_DEFAULT_PROPERTIES } from "./graph-defaults";
 export { SEED_RESOURCES, seedConfigYaml, type SeedName } from "./seed";

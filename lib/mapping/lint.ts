@@ -8,7 +8,8 @@
  */
 import type { ErrorLocation } from "@/lib/errors";
 import type { JqEngine } from "@/lib/jq";
-import { checkPropertyValue, lintBlueprintSchema, type LintBlueprint } from "./blueprint";
+import { propertyValueProblem } from "../port/property-values";
+import { lintBlueprintSchema, type LintBlueprint } from "./blueprint";
 import { compileResource } from "./compile";
 import { createRunState, evaluatePage } from "./evaluate";
 import { CAPPED_RELATIONSHIPS, defaultSetFor } from "./graph-defaults";
@@ -256,7 +257,7 @@ export async function lint(config: PortAppConfig, options: LintOptions = {}): Pr
             });
             continue;
           }
-          const problem = checkPropertyValue(value, spec);
+          const problem = propertyValueProblem(spec, value);
           if (problem) {
             once(`type:${name}`, {
               code: "property_type_mismatch",
