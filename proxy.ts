@@ -5,6 +5,7 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { UNAUTHORIZED_ERROR } from "@/lib/errors";
 import { env } from "@/lib/server/env";
 
 /** Paths open without a session: sign-in, first-run setup, health, simulators (own token checks). */
@@ -20,10 +21,7 @@ export async function proxy(request: NextRequest) {
   const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET });
   if (token) return NextResponse.next();
   if (pathname.startsWith("/api/")) {
-    return NextResponse.json(
-      { error: { code: "unauthorized", message: "You are not signed in.", hint: "Sign in at /signin, then retry." } },
-      { status: 401 },
-    );
+    return NextResponse.json({ error: UNAUTHORIZED_ERROR }, { status: 401 });
   }
   const url = request.nextUrl.clone();
   url.pathname = "/signin";

@@ -71,3 +71,13 @@ export function toErrorShape(error: unknown): AppErrorShape {
     hint: "This is a bug in entra-port-builder; the server log has the details.",
   };
 }
+
+/**
+ * The answer to an API call without a session. One definition for proxy.ts and the
+ * route handlers' guard; it lives here because the proxy must not import the database.
+ */
+export const UNAUTHORIZED_ERROR: AppErrorShape = {
+  code: "unauthorized",
+  message: "You are not signed in.",
+  hint: "Sign in at /signin, then retry.",
+};

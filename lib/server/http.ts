@@ -3,7 +3,7 @@
  * validated with zod, and the one error model turned into `{error:{code,message,hint}}`.
  */
 import type { z } from "zod";
-import { AppError, toErrorShape } from "../errors";
+import { AppError, toErrorShape, UNAUTHORIZED_ERROR } from "../errors";
 import { logger } from "./log";
 import { sessionFromRequest, type SessionUser } from "./auth/session";
 
@@ -22,10 +22,7 @@ export function errorResponse(error: unknown): Response {
 }
 
 export function unauthorized(): Response {
-  return json(
-    { error: { code: "unauthorized", message: "You are not signed in.", hint: "Sign in at /signin, then retry." } },
-    { status: 401 },
-  );
+  return json({ error: UNAUTHORIZED_ERROR }, { status: 401 });
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
