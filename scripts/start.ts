@@ -1,13 +1,13 @@
 /**
- * `npm start` (and `npm run dev` with --dev): validate the environment, apply migrations,
- * build when there is no production build or the sources are newer than it, then serve
- * on PORT (default 3000). The server's PID is held so Ctrl-C or a kill ends it too.
+ * `npm start` (and `npm run dev` with --dev): validate the environment, build when there
+ * is no production build or the sources are newer than it, then serve on PORT (default
+ * 3000); the server applies pending migrations as it starts. The server's PID is held
+ * so Ctrl-C or a kill ends it too.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { EnvError, env } from "../lib/server/env";
-import { applyMigrations } from "../lib/server/db/migrate";
 
 const root = path.resolve(__dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -44,12 +44,8 @@ function main(): void {
     }
     throw error;
   }
-  const applied = applyMigrations(config.databaseFile);
-  // Password hashes and encrypted secrets live here: owner-only, like the key files.
-  for (const file of [config.databaseFile, `${config.databaseFile}-wal`, `${config.databaseFile}-shm`]) {
-    if (fs.existsSync(file)) fs.chmodSync(file, 0o600);
-  }
-  if (applied.length) console.log(`database ${config.databaseFile}: applied ${applied.join(", ")}`);
+  // Migrations are applied by the server itself at start-up (instrumentation.ts), so a
+  // bare `next start` gets them too.
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,

@@ -8,7 +8,9 @@ import { applyMigrations } from "./db/migrate";
 
 export function startServer(): void {
   try {
-    applyMigrations(env().databaseFile);
+    const file = env().databaseFile;
+    const applied = applyMigrations(file);
+    if (applied.length) console.log(`database ${file}: applied ${applied.join(", ")}`);
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(error.message);

@@ -25,6 +25,10 @@ export function listMigrations(dir = migrationsDir): { name: string; sql: string
 /** Applies every migration not yet recorded. Returns the names applied. */
 export function applyMigrations(file: string, dir = migrationsDir): string[] {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Password hashes and encrypted secrets live here: owner-only. SQLite gives its -wal and
+  // -shm files the database file's permissions, so setting them here covers all three.
+  if (fs.existsSync(file)) fs.chmodSync(file, 0o600);
+  else fs.writeFileSync(file, "", { mode: 0o600, flag: "wx" });
   const sqlite = new Database(file);
   try {
     sqlite.pragma("journal_mode = WAL");
