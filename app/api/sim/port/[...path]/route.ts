@@ -4,17 +4,15 @@
  * one checks the demo Port's own bearer tokens, like Port. 404 when SIMULATORS=off.
  */
 import { appDemoPort } from "@/lib/simulators/port/app-instance";
-import { env } from "@/lib/server/env";
+import { whenSimulatorsOn } from "@/lib/simulators/route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-async function handle(request: Request): Promise<Response> {
-  if (!env().SIMULATORS) {
-    return Response.json({ ok: false, error: "not_found", message: "The demo Port is off (SIMULATORS=off)." }, { status: 404 });
-  }
-  return appDemoPort().handle(request);
-}
+const handle = whenSimulatorsOn(
+  (request) => appDemoPort().handle(request),
+  () => Response.json({ ok: false, error: "not_found", message: "The demo Port is off (SIMULATORS=off)." }, { status: 404 }),
+);
 
 export const GET = handle;
 export const POST = handle;
