@@ -14,6 +14,22 @@ describe("safeCallbackPath", () => {
     ["/%5Cevil.com", "/%5Cevil.com"],
     ["javascript:alert(1)", "/projects"],
     [["/a", "/b"], "/a"],
+    // Dot segments that normalise to a protocol-relative `//host`.
+    ["/..//evil.com", "/projects"],
+    ["/.//evil.com", "/projects"],
+    ["/./\\evil.com", "/projects"],
+    ["/.\\/evil.com", "/projects"],
+    ["/a/../..//evil.com/x?y=1", "/projects"],
+    ["/%2e%2e//evil.com", "/projects"],
+    ["/%2E//evil.com", "/projects"],
+    ["/.\t//evil.com", "/projects"],
+    ["/.\n/\\evil.com", "/projects"],
+    ["/\n\\evil.com", "/projects"],
+    ["//\\evil.com", "/projects"],
+    // Encoded separators stay inside one path segment: a path on this site.
+    ["/%2F%2Fevil.com", "/%2F%2Fevil.com"],
+    ["/.%2F/evil.com", "/.%2F/evil.com"],
+    ["/a/../projects", "/projects"],
   ])("%j -> %j", (input, expected) => {
     expect(safeCallbackPath(input as string | string[] | undefined)).toBe(expected);
   });
