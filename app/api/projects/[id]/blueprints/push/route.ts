@@ -1,0 +1,8 @@
+import { pushBlueprints } from "@/lib/builder/blueprint-push";
+import { projectRoute } from "@/lib/builder/route";
+import { json } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export const POST = projectRoute(async (_request, { deps, user, projectId }) => json({ report: await pushBlueprints(deps, user.id, projectId) }));

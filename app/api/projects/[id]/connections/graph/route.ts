@@ -1,0 +1,17 @@
+import { deleteConnection, saveGraphConnection } from "@/lib/builder/connections";
+import { graphConnectionInput } from "@/lib/builder/contracts";
+import { projectRoute } from "@/lib/builder/route";
+import { json, readJson } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export const PUT = projectRoute(async (request, { deps, user, projectId }) => {
+  const body = await readJson(request, graphConnectionInput);
+  return json({ graph: await saveGraphConnection(deps, user.id, projectId, body) });
+});
+
+export const DELETE = projectRoute(async (_request, { deps, user, projectId }) => {
+  await deleteConnection(deps, user.id, projectId, "graph");
+  return new Response(null, { status: 204 });
+});

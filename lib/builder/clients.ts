@@ -1,0 +1,64 @@
+/**
+ * Graph and Port clients for a project's stored connections. The demo modes point the
+ * same clients at the demo tenant and demo Port; nothing else differs, so what works
+ * against the demo works the same way against a real tenant.
+ */
+import {
+  clientCredentialsTokenProvider,
+  createGraphClient,
+  getCloud,
+  staticTokenProvider,
+  type GraphClient,
+  type TokenProvider,
+} from "../graph";
+import { DEMO_CLIENT_SECRET, DEMO_TENANT } from "../simulators/graph/credentials";
+import { createPortClient, DEMO_PORT_CREDENTIALS, type PortClient } from "../port";
+import { demoOff, loadGraphConnection, loadPortConnection } from "./connections";
+import type { BuilderDeps } from "./deps";
+
+export interface ProjectGraph {
+  client: GraphClient;
+  tokenProvider: TokenProvider;
+  /** For messages and the setup guide. */
+  mode: "demo" | "client_credentials" | "token";
+  tenantId: string | null;
+  clientId: string | null;
+}
+
+export async function graphForProject(deps: BuilderDeps, ownerId: string, projectId: string): Promise<ProjectGraph> {
+  const conn = await loadGraphConnection(deps, ownerId, projectId);
+  const cloud = getCloud(conn.cloud);
+  const extraAllowedHosts = deps.extraAllowedHosts;
+  if (conn.mode === "demo") {
+    if (!deps.demo) throw demoOff();
+    const demo = deps.demo;
+    const clientId = conn.clientId ?? "demo-client";
+    const tokenProvider = clientCredentialsTokenProvider({
+      cloud, tenantId: DEMO_TENANT, clientId, clientSecret: DEMO_CLIENT_SECRET,
+      loginBaseUrl: demo.loginBaseUrl, simulatorOrigins: [demo.origin], fetch: demo.fetch,
+    });
+    const client = createGraphClient({ cloud, tokenProvider, graphBaseUrl: demo.graphBaseUrl, simulatorOrigins: [demo.origin], fetch: demo.fetch });
+    return { client, tokenProvider, mode: "demo", tenantId: DEMO_TENANT, clientId };
+  }
+  const tokenProvider =
+    conn.mode === "token"
+      ? staticTokenProvider(conn.secret ?? "")
+      : clientCredentialsTokenProvider({ cloud, tenantId: conn.tenantId ?? "", clientId: conn.clientId ?? "", clientSecret: conn.secret ?? "" });
+  const client = createGraphClient({ cloud, tokenProvider, extraAllowedHosts });
+  return { client, tokenProvider, mode: conn.mode as ProjectGraph["mode"], tenantId: conn.tenantId, clientId: conn.clientId };
+}
+
+export async function portForProject(deps: BuilderDeps, ownerId: string, projectId: string): Promise<PortClient> {
+  const conn = await loadPortConnection(deps, ownerId, projectId);
+  if (conn.mode === "demo") {
+    if (!deps.demo) throw demoOff();
+    return createPortClient({ baseUrl: deps.demo.portBaseUrl, ...DEMO_PORT_CREDENTIALS, fetch: deps.demo.fetch });
+  }
+  return createPortClient({
+    region: conn.region as "eu" | "us",
+    clientId: conn.clientId ?? "",
+    clientSecret: conn.secret ?? "",
+    extraAllowedHosts: deps.extraAllowedHosts,
+    allowDemoPort: false,
+  });
+}

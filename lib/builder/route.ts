@@ -1,0 +1,22 @@
+/**
+ * Route plumbing for the builder's project routes: the session guard, the project id
+ * from the URL, and the app's BuilderDeps, so each route file is a few lines.
+ */
+import { withSession } from "../server/http";
+import type { SessionUser } from "../server/auth/session";
+import { appBuilderDeps } from "./app-deps";
+import type { BuilderDeps } from "./deps";
+
+export type ProjectRouteContext = { params: Promise<{ id: string }> };
+
+export interface ProjectCall {
+  deps: BuilderDeps;
+  user: SessionUser;
+  projectId: string;
+}
+
+export function projectRoute(handler: (request: Request, call: ProjectCall) => Promise<Response> | Response) {
+  return withSession<ProjectRouteContext>(async (request, { params }, user) =>
+    handler(request, { deps: appBuilderDeps(), user, projectId: (await params).id }),
+  );
+}
