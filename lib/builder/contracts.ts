@@ -104,13 +104,15 @@ export const graphPath = z
   .trim()
   .min(1, "Enter a path such as /users")
   .max(2_048, "Use at most 2,048 characters")
-  .transform((p) => (p.startsWith("/") ? p : `/${p}`))
-  .superRefine((p, ctx) => {
+  .superRefine((raw, ctx) => {
+    // Checked before the leading "/" is added, so "https://host/x" cannot pass as "/https://host/x".
+    const p = raw.startsWith("/") ? raw : `/${raw}`;
+    const problem = requestPathProblem(raw) ?? requestPathProblem(p);
     if (p.includes("?")) ctx.addIssue({ code: "custom", message: "Put query options in their own fields, not in the path" });
-    const problem = requestPathProblem(p);
-    if (problem) ctx.addIssue({ code: "custom", message: `The path is refused: ${problem}. Enter a path such as /users, never a URL` });
-    if (/\{[^}]*\}/.test(p)) ctx.addIssue({ code: "custom", message: "Replace the {placeholder} in the path with a real id" });
-  });
+    else if (problem) ctx.addIssue({ code: "custom", message: `The path is refused: ${problem}. Enter a path such as /users, never a URL` });
+    else if (/\{[^}]*\}/.test(p)) ctx.addIssue({ code: "custom", message: "Replace the {placeholder} in the path with a real id" });
+  })
+  .transform((p) => (p.startsWith("/") ? p : `/${p}`));
 
 export const exploreQuery = z
   .object({
