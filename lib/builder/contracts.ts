@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { requestPathProblem } from "../graph/request-path";
+import type { InferenceResult } from "../schema";
 
 export const CLOUD_IDS = ["global", "usGovL4", "usGovL5", "china"] as const;
 export const DEMO_GRAPH_CLIENTS = ["demo-client", "demo-client-limited"] as const;
@@ -250,4 +251,15 @@ export interface ProjectStatus {
   steps: StepState[];
   /** The step to do next. */
   next: StepId | null;
+}
+
+// ---- Fields ----------------------------------------------------------------------------
+
+/** `GET fields?endpoint=...`: lib/schema's inference over every item of the sample. */
+export interface FieldsAnswer {
+  endpoint: string;
+  /** The mapping kind for this endpoint (`/groups/{group_id}/members`). */
+  kind: string;
+  sample: SampleSummary;
+  inference: InferenceResult;
 }

@@ -4,6 +4,7 @@ import { saveGraphConnection } from "./connections";
 import { exploreRequest, fetchAllRequest, type FetchAllEvent } from "./contracts";
 import { saveDocument, getDocument } from "./documents";
 import { fetchAllPages, sendExplore, sendNextPage } from "./explore";
+import { inferSampleFields } from "./fields";
 import { deleteSample, listSamples, loadSample, SampleAccumulator, SAMPLE_MAX_ITEMS } from "./samples";
 import { createBuilderTestbed, type BuilderTestbed } from "./testing";
 
@@ -118,6 +119,20 @@ describe("explore", () => {
     expect(isAppError(error) && error.code).toBe("project_not_found");
     expect(await listSamples(bed.deps, bed.bob, id).catch((e: unknown) => (isAppError(e) ? e.code : e))).toBe("project_not_found");
     expect(await deleteSample(bed.deps, bed.bob, id, "/users").catch((e: unknown) => (isAppError(e) ? e.code : e))).toBe("project_not_found");
+  });
+});
+
+describe("fields of a sample", () => {
+  it("infers types, presence and the default set over every kept item", async () => {
+    const id = await demoProject();
+    await collect(fetchAllPages(bed.deps, bed.alice, id, { path: "/users", query: { $top: "100", $select: "id,displayName,accountEnabled,signInActivity" }, consistencyLevelEventual: false, maxPages: 10 }));
+    const answer = await inferSampleFields(bed.deps, bed.alice, id, "/users");
+    expect(answer.inference.items).toBe(250);
+    const byPath = new Map(answer.inference.fields.map((f) => [f.path, f]));
+    expect(byPath.get(".accountEnabled")).toMatchObject({ type: "boolean", presence: 1, inDefaultSet: false });
+    expect(byPath.get(".displayName")).toMatchObject({ type: "string", inDefaultSet: true });
+    expect(byPath.get(".signInActivity.lastSignInDateTime")?.format).toBe("date-time");
+    expect(byPath.has(".mail")).toBe(false);
   });
 });
 
