@@ -4,7 +4,7 @@
  * (non-integer numbers, strings with surrogates, comparing arrays or objects, messages
  * that jq truncates), they throw NEEDS_JQ and that item goes through jq instead.
  */
-import { EMPTY, JqRuntimeError, NEEDS_JQ, jqType, type FastResult } from "./fast-path";
+import { EMPTY, JqRuntimeError, NEEDS_JQ, jqType, type FastResult } from "./fast-values";
 
 /** Integers JS and jq print alike (jq 1.8 prints 1e15 and up, and -0, its own way). */
 function plainNumber(v: number): string {
