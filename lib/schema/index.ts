@@ -1,0 +1,14 @@
+/**
+ * Field inference from Graph samples and Port blueprint generation: the Fields and
+ * Blueprints steps. Framework-free and browser-safe.
+ *
+ *   const inference = createFieldInference({ kind: "/users" });
+ *   for (const body of sampledPages) inference.addBody(body);
+ *   const { items, fields, notes } = inference.result();          // fields sorted by path
+ */
+export { createFieldInference, inferFields, type FieldInference, type InferenceOptions, type InferenceResult, type InferredField } from "./infer";
+export type { LimitNote } from "./accumulator";
+export { itemsOfBody, kindFromContext } from "./graph-samples";
+export { isFieldType, type FieldType, type ItemType } from "./field-types";
+export type { StringFormat } from "./formats";
+export type { ExampleValue } from "./examples";
