@@ -6,6 +6,7 @@
  *   for (const body of sampledPages) inference.addBody(body);
  *   const { items, fields, notes } = inference.result();          // fields sorted by path
  *   const { blueprint, mappings } = generateBlueprint({ kind: "/users", fields: picked });
+ *   const { problems } = validateBlueprintText(editorText);       // line/column per problem
  */
 export { createFieldInference, inferFields, type FieldInference, type InferenceOptions, type InferenceResult, type InferredField } from "./infer";
 export type { LimitNote } from "./accumulator";
@@ -27,3 +28,4 @@ export {
 export { mappingExpression, suggestEntityExpressions, suggestRelations, type RelationSuggestion, type EntityExpressions } from "./mapping-suggestions";
 export { blueprintIdentifierForKind } from "./naming";
 export { seedBlueprints, groupMembershipBlueprint } from "./seed-blueprints";
+export { validateBlueprintText, type BlueprintProblem, type BlueprintValidation } from "./validate-blueprint";
