@@ -6,9 +6,10 @@
 import { COLLECTIONS, type CollectionKind, type GraphObject } from "./data";
 import { evaluateFilter, filterReads } from "./filter";
 import { sortedIds, sortKey } from "./order-index";
-import { decodeToken, encodeToken, isPosition, nextLink, scan, scanBudget } from "./paging";
+import { isPosition, nextLink, scan, scanBudget, type PageTokens } from "./paging";
 import { project, projectMember } from "./project";
 import { matchesSearch, parseQuery, type QueryOptions } from "./query";
+import { repeatedParams, type RequestQuery } from "./query-options";
 import { notFound, SimError } from "./responses";
 import type { DemoTenant } from "./tenant";
 
@@ -18,8 +19,11 @@ export const EXPAND_MEMBERS_CAP = 20;
 
 export interface EndpointContext {
   tenant: DemoTenant;
-  url: URL;
+  /** The request's query options, read once (query-options.ts). */
+  query: RequestQuery;
   headers: Headers;
+  /** Signs and checks this simulator's page and delta tokens. */
+  tokens: PageTokens;
   /** `{origin}{prefix}/v1.0`: what links and contexts start with. */
   graphBase: string;
   premium: boolean;
@@ -45,8 +49,14 @@ export function contextUrl(ctx: EndpointContext, set: string, select: string[] |
   return `${ctx.graphBase}/$metadata#${set}${select ? `(${select.join(",")})` : ""}${suffix}`;
 }
 
-export function startPosition(q: QueryOptions): number {
-  return q.skiptoken === null ? 0 : decodeToken(q.skiptoken, isPosition).p;
+/** Where a page starts: 0, or the position in the `$skiptoken` sealed for this list (`scope`). */
+export function startPosition(ctx: EndpointContext, scope: string, q: QueryOptions): number {
+  return q.skiptoken === null ? 0 : ctx.tokens.openPage(scope, q.skiptoken, isPosition).p;
+}
+
+/** The nextLink of a list whose next page starts at `state` (sealed for `scope`). */
+export function pageLink(ctx: EndpointContext, linkBase: string, scope: string, state: unknown): string {
+  return nextLink(linkBase, repeatedParams(ctx.query), ctx.tokens.seal(scope, state));
 }
 
 function expandMembers(ctx: EndpointContext, groupIndex: number, select: string[] | null): GraphObject[] {
@@ -60,16 +70,15 @@ function expandMembers(ctx: EndpointContext, groupIndex: number, select: string[
   return out;
 }
 
-function shape(ctx: EndpointContext, kind: CollectionKind, index: number, obj: GraphObject, q: QueryOptions): GraphObject {
-  const out = project(kind, obj, q.select);
+function shape(ctx: EndpointContext, kind: CollectionKind, index: number, obj: GraphObject, q: QueryOptions, single = false): GraphObject {
+  const out = project(kind, obj, q.select, single);
   if (q.expandMembers) out.members = expandMembers(ctx, index, q.expandMembers.select);
   return out;
 }
 
 /** The matching indexes of `kind` in `$orderby` order, from the tenant's order cache. */
 function sortedIndexes(ctx: EndpointContext, kind: CollectionKind, q: QueryOptions, matches: (obj: GraphObject) => boolean): Int32Array {
-  const p = ctx.url.searchParams;
-  const cacheKey = [kind, p.get("$filter"), p.get("$search"), p.get("$orderby"), ctx.tenant.version].join("\u0000");
+  const cacheKey = [kind, q.orderKey, ctx.tenant.version].join("\u0000");
   return ctx.tenant.orders.get(cacheKey, () => {
     const keyed: Array<[string, number]> = [];
     for (let i = 0; i < ctx.tenant.count(kind); i++) {
@@ -82,12 +91,12 @@ function sortedIndexes(ctx: EndpointContext, kind: CollectionKind, q: QueryOptio
 
 export function listCollection(ctx: EndpointContext, kind: CollectionKind): Response | GraphObject {
   const spec = COLLECTIONS[kind];
-  const q = parseQuery(ctx.url, ctx.headers, { typeName: spec.odataType, properties: spec.properties, expandMembers: kind === "groups" });
+  const q = parseQuery(ctx.query, ctx.headers, { typeName: spec.odataType, properties: spec.properties, expandMembers: kind === "groups" });
   const cap = kind === "users" ? checkSignInActivity(ctx, q) : Infinity;
   const pageSize = Math.min(q.top ?? DEFAULT_PAGE_SIZE, cap);
   const matches = (obj: GraphObject) => (!q.filter || evaluateFilter(q.filter, obj)) && (!q.search || matchesSearch(q.search, obj));
   const total = ctx.tenant.count(kind);
-  const start = startPosition(q);
+  const start = startPosition(ctx, kind, q);
 
   // $orderby reads a cached order (built once per query and tenant version), so a page
   // costs its own items, not a re-sort of the whole matching set.
@@ -109,7 +118,7 @@ export function listCollection(ctx: EndpointContext, kind: CollectionKind): Resp
     }
     body["@odata.count"] = n;
   }
-  if (page.next !== null) body["@odata.nextLink"] = nextLink(`${ctx.graphBase}/${kind}`, ctx.url, encodeToken({ p: page.next }));
+  if (page.next !== null) body["@odata.nextLink"] = pageLink(ctx, `${ctx.graphBase}/${kind}`, kind, { p: page.next });
   body.value = page.items;
   return body;
 }
@@ -133,8 +142,8 @@ export function findObject(ctx: EndpointContext, kind: CollectionKind, idOrKey: 
 
 export function getObject(ctx: EndpointContext, kind: CollectionKind, idOrKey: string): GraphObject {
   const spec = COLLECTIONS[kind];
-  const q = parseQuery(ctx.url, ctx.headers, { typeName: spec.odataType, properties: spec.properties, expandMembers: kind === "groups" });
+  const q = parseQuery(ctx.query, ctx.headers, { typeName: spec.odataType, properties: spec.properties, expandMembers: kind === "groups" });
   if (kind === "users") checkSignInActivity(ctx, q);
   const { index, obj } = findObject(ctx, kind, idOrKey);
-  return { "@odata.context": contextUrl(ctx, kind, q.select, "/$entity"), ...shape(ctx, kind, index, obj, q) };
+  return { "@odata.context": contextUrl(ctx, kind, q.select, "/$entity"), ...shape(ctx, kind, index, obj, q, true) };
 }

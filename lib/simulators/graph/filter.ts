@@ -59,8 +59,12 @@ export interface FilterContext {
   advanced: boolean;
 }
 
+/** Deepest nesting of parentheses and `not` accepted: the parser recurses once per level. */
+export const MAX_FILTER_DEPTH = 100;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[], private readonly ctx: FilterContext, private readonly source: string) {}
 
   parse(): FilterNode {
@@ -103,11 +107,22 @@ class Parser {
     }
     return left;
   }
+  /** Runs `parse` one nesting level deeper, refusing past MAX_FILTER_DEPTH instead of overflowing the stack. */
+  private nested<T>(parse: () => T): T {
+    // Called after the opening token was consumed: report that token's position.
+    if (++this.depth > MAX_FILTER_DEPTH) {
+      throw badRequest(`Invalid filter clause: parentheses and 'not' nest deeper than ${MAX_FILTER_DEPTH} levels at position ${this.pos - 1}.`);
+    }
+    const node = parse();
+    this.depth--;
+    return node;
+  }
+
   private unary(): FilterNode {
     if (this.isWord("not")) {
       this.needsAdvanced("not");
       this.pos++;
-      return { type: "not", operand: this.unary() };
+      return this.nested(() => ({ type: "not", operand: this.unary() }));
     }
     return this.primary();
   }
@@ -135,9 +150,11 @@ class Parser {
     const t = this.tokens[this.pos++];
     if (!t) throw this.syntax();
     if (t.t === "punct" && t.v === "(") {
-      const inner = this.or();
-      this.expectPunct(")");
-      return inner;
+      return this.nested(() => {
+        const inner = this.or();
+        this.expectPunct(")");
+        return inner;
+      });
     }
     if (t.t !== "word") throw this.syntax();
     const lower = t.v.toLowerCase();

@@ -3,11 +3,14 @@
  * invalid or expired token; 403 when the app lacks the permission), then routing of
  * `/v1.0/...` to the read endpoints, `$batch` included.
  */
+import { readBatch, serveBatch } from "./batch";
 import type { CollectionKind, GraphObject } from "./data";
 import { organizationAt } from "./data/apps";
 import { getObject, listCollection, type EndpointContext } from "./collections";
 import { delta, isDeltaKind } from "./delta";
 import { listMemberOf, listMembers } from "./members";
+import type { PageTokens } from "./paging";
+import { checkUrlLength, readRequestQuery, type RequestQuery } from "./query-options";
 import { badRequest, graphErrorResponse, graphJson, insufficientPrivileges, requestIds, SimError } from "./responses";
 import type { DemoTenant } from "./tenant";
 import type { Throttle } from "./throttle";
@@ -19,6 +22,8 @@ export interface GraphApiContext {
   now(): number;
   premium: boolean;
   tokenGeneration: number;
+  /** Signs page and delta tokens (a key per simulator instance). */
+  pageTokens: PageTokens;
   /** Resource-unit throttling; absent: no limit. */
   throttle?: Throttle;
 }
@@ -34,11 +39,11 @@ const READ_PERMISSIONS: Record<string, readonly string[]> = {
 };
 
 /** Resource units per request (Graph's identity throttling costs), for the x-ms-resource-unit header. */
-function cost(segments: string[], url: URL): number {
+function cost(segments: string[], query: RequestQuery): number {
   const [set, , nav] = segments;
   let units = nav === "transitiveMembers" ? 5 : nav === "members" ? 3 : set === "users" || set === "applications" ? 2 : 1;
-  if (url.searchParams.has("$select")) units -= 1;
-  if (url.searchParams.has("$expand")) units += 1;
+  if (query.options.has("select")) units -= 1;
+  if (query.options.has("expand")) units += 1;
   return Math.max(1, units);
 }
 
@@ -72,16 +77,24 @@ export async function handleGraphRequest(request: Request, path: string, graphRo
   const ids = requestIds(request);
   const url = new URL(request.url);
   try {
+    // First, before anything reads the URL: $batch steps do not pass Node's header limit.
+    checkUrlLength(url);
     const segments = path.split("/").filter(Boolean).map(decodeSegment);
     const version = segments.shift();
     if (version !== "v1.0" && version !== "beta") throw badRequest(`Invalid version: ${version ?? "(none)"}`);
     const graphBase = `${graphRoot}/${version}`;
     const { roles, app } = authenticate(request, ctx);
-    if (segments[0] === "$batch") return await batch(request, graphBase, ctx, ids);
-    const units = cost(segments, url);
+    if (segments[0] === "$batch" && segments.length === 1) {
+      const steps = await readBatch(request);
+      return await serveBatch(request, steps, graphBase, ids, (sub, subPath) => handleGraphRequest(sub, subPath, graphRoot, ctx));
+    }
+    const query = readRequestQuery(url);
+    const units = cost(segments, query);
     // Charged before serving, like Graph: a refused request costs nothing.
     const throttleHeaders = ctx.throttle?.take(app, units, ctx.now()) ?? {};
-    const body = route(request, segments, { tenant: ctx.tenant, url, headers: request.headers, graphBase, premium: ctx.premium, roles, now: ctx.now() });
+    const body = route(request, segments, {
+      tenant: ctx.tenant, query, headers: request.headers, tokens: ctx.pageTokens, graphBase, premium: ctx.premium, roles, now: ctx.now(),
+    });
     return graphJson(body, ids, 200, { "x-ms-resource-unit": String(units), ...throttleHeaders });
   } catch (error) {
     if (error instanceof SimError) return graphErrorResponse(error, ids);
@@ -121,39 +134,3 @@ function route(request: Request, segments: string[], ctx: EndpointContext): Grap
   throw badRequest(`Resource not found for the segment '${nav}'.`);
 }
 
-
-const MAX_BATCH = 20;
-
-/** JSON batching: up to 20 requests, each served (and throttled) on its own. */
-async function batch(request: Request, graphBase: string, ctx: GraphApiContext, ids: ReturnType<typeof requestIds>): Promise<Response> {
-  if (request.method !== "POST") throw badRequest("$batch only accepts POST.");
-  let parsed: unknown;
-  try {
-    parsed = await request.json();
-  } catch {
-    throw badRequest("Invalid batch payload format.");
-  }
-  const requests = (parsed as { requests?: unknown }).requests;
-  if (!Array.isArray(requests)) throw badRequest("Invalid batch payload format.");
-  if (requests.length > MAX_BATCH) throw badRequest(`Number of batch request steps exceeds the maximum of ${MAX_BATCH}.`);
-  const root = graphBase.slice(0, graphBase.lastIndexOf("/"));
-  const version = graphBase.slice(graphBase.lastIndexOf("/") + 1);
-  const responses = [];
-  for (const raw of requests as Array<{ id?: unknown; method?: unknown; url?: unknown; headers?: Record<string, string> }>) {
-    const id = String(raw.id ?? "");
-    const rel = String(raw.url ?? "");
-    if (!id || !rel || /^[a-z]+:/i.test(rel) || rel.startsWith("//")) throw badRequest("Each batch request needs an id and a relative url.");
-    const headers = new Headers(raw.headers ?? {});
-    headers.set("authorization", request.headers.get("authorization") ?? "");
-    const sub = new Request(`${graphBase}/${rel.replace(/^\//, "")}`, { method: String(raw.method ?? "GET"), headers });
-    const subPath = `/${version}/${rel.replace(/^\//, "").split("?")[0]}`;
-    const res = await handleGraphRequest(sub, subPath, root, ctx);
-    const resHeaders: Record<string, string> = {};
-    for (const name of ["content-type", "retry-after"]) {
-      const v = res.headers.get(name);
-      if (v) resHeaders[name] = v;
-    }
-    responses.push({ id, status: res.status, headers: resHeaders, body: JSON.parse(await res.text()) as unknown });
-  }
-  return graphJson({ responses }, ids);
-}

@@ -10,10 +10,10 @@
  * "seen" set that would have to travel in the token.
  */
 import type { CollectionKind, GraphObject } from "./data";
-import { contextUrl, DEFAULT_PAGE_SIZE, findObject, startPosition, type EndpointContext } from "./collections";
+import { contextUrl, DEFAULT_PAGE_SIZE, findObject, pageLink, startPosition, type EndpointContext } from "./collections";
 import { evaluateFilter } from "./filter";
 import { sortedIds, sortKey } from "./order-index";
-import { decodeToken, encodeToken, nextLink, scan, scanBudget } from "./paging";
+import { scan, scanBudget } from "./paging";
 import { MEMBER_PROPERTIES, projectMember } from "./project";
 import { matchesSearch, parseQuery, type QueryOptions } from "./query";
 import { ADVANCED_QUERY_HINT, insufficientPrivileges, SimError, unsupportedQuery } from "./responses";
@@ -106,8 +106,10 @@ function filterOf(ctx: EndpointContext, q: QueryOptions, castKind: CollectionKin
 
 export function listMembers(ctx: EndpointContext, groupKey: string, transitive: boolean, cast: string | undefined): GraphObject {
   const castKind = castOf(cast);
-  const q = parseQuery(ctx.url, ctx.headers, { typeName: "microsoft.graph.directoryObject", properties: MEMBER_PROPERTIES, expandMembers: false });
+  const q = parseQuery(ctx.query, ctx.headers, { typeName: "microsoft.graph.directoryObject", properties: MEMBER_PROPERTIES, expandMembers: false });
   const { index } = findObject(ctx, "groups", groupKey);
+  // Page tokens are sealed for this very list: a token of another group or listing is refused.
+  const scope = `members:${index}:${transitive ? "transitive" : "direct"}:${castKind ?? ""}`;
   const pageSize = q.top ?? DEFAULT_PAGE_SIZE;
   const groups = closure(ctx, index, transitive);
   const matching = filterOf(ctx, q, castKind);
@@ -122,8 +124,7 @@ export function listMembers(ctx: EndpointContext, groupKey: string, transitive: 
   if (q.orderby) {
     // Sorted lists page through a cached order of encoded refs (kind * 2^24 + index).
     const orderby = q.orderby;
-    const p = ctx.url.searchParams;
-    const cacheKey = ["members", index, transitive, castKind, p.get("$filter"), p.get("$search"), p.get("$orderby"), ctx.tenant.version].join("\u0000");
+    const cacheKey = ["members", index, transitive, castKind, q.orderKey, ctx.tenant.version].join("\u0000");
     const order = ctx.tenant.orders.get(cacheKey, () => {
       const keyed: Array<[string, number]> = [];
       scanMembers(ctx, groups, [0, 0], Infinity, Infinity, (ref) => {
@@ -133,22 +134,22 @@ export function listMembers(ctx: EndpointContext, groupKey: string, transitive: 
       });
       return sortedIds(keyed, orderby.desc);
     });
-    const start = startPosition(q);
+    const start = startPosition(ctx, scope, q);
     const page = scan(order.length, start, pageSize, (pos) => project(refOf(order[pos]!)));
     if (q.count && q.skiptoken === null) body["@odata.count"] = order.length;
-    if (page.next !== null) body["@odata.nextLink"] = nextLink(path, ctx.url, encodeToken({ p: page.next }));
+    if (page.next !== null) body["@odata.nextLink"] = pageLink(ctx, path, scope, { p: page.next });
     body.value = page.items;
     return body;
   }
 
-  const start: Position = q.skiptoken === null ? [0, 0] : decodeToken(q.skiptoken, isPair).c;
+  const start: Position = q.skiptoken === null ? [0, 0] : ctx.tokens.openPage(scope, q.skiptoken, isPair).c;
   const page = scanMembers(ctx, groups, start, pageSize, scanBudget(pageSize), project);
   if (q.count && q.skiptoken === null) {
     let n = 0;
     scanMembers(ctx, groups, [0, 0], Infinity, Infinity, (ref) => (matching(ref) && n++, null));
     body["@odata.count"] = n;
   }
-  if (page.next) body["@odata.nextLink"] = nextLink(path, ctx.url, encodeToken({ c: page.next }));
+  if (page.next) body["@odata.nextLink"] = pageLink(ctx, path, scope, { c: page.next });
   body.value = page.items;
   return body;
 }
@@ -168,9 +169,10 @@ function refOf(code: number): MemberRef {
 export function listMemberOf(ctx: EndpointContext, kind: MemberRef["kind"], key: string, cast: string | undefined): GraphObject {
   const castKind = castOf(cast);
   if (castKind && castKind !== "groups") throw new SimError(400, "BadRequest", `Resource not found for the segment '${cast}'.`);
-  const q = parseQuery(ctx.url, ctx.headers, { typeName: "microsoft.graph.directoryObject", properties: MEMBER_PROPERTIES, expandMembers: false });
+  const q = parseQuery(ctx.query, ctx.headers, { typeName: "microsoft.graph.directoryObject", properties: MEMBER_PROPERTIES, expandMembers: false });
   if (q.orderby) throw unsupportedQuery("Sorting not supported for current query.");
-  const advanced = (ctx.headers.get("consistencylevel") ?? "").toLowerCase() === "eventual" && ctx.url.searchParams.get("$count") === "true";
+  // q.count is exactly "ConsistencyLevel: eventual and $count=true": advanced mode.
+  const advanced = q.count;
   if (q.filter && !advanced) throw unsupportedQuery(`$filter on memberOf needs an advanced query. ${ADVANCED_QUERY_HINT}`);
   const { index } = findObject(ctx, kind, key);
   requireGroupReader(ctx);
@@ -183,7 +185,8 @@ export function listMemberOf(ctx: EndpointContext, kind: MemberRef["kind"], key:
     const obj = matching({ kind: "groups", index: g });
     return obj && projectMember("groups", obj, q.select);
   };
-  const page = scan(total, startPosition(q), pageSize, groupAt);
+  const scope = `memberOf:${kind}:${index}`;
+  const page = scan(total, startPosition(ctx, scope, q), pageSize, groupAt);
   const body: GraphObject = { "@odata.context": contextUrl(ctx, castKind ?? "directoryObjects", q.select) };
   if (q.count && q.skiptoken === null) {
     let n = 0;
@@ -191,7 +194,7 @@ export function listMemberOf(ctx: EndpointContext, kind: MemberRef["kind"], key:
     body["@odata.count"] = n;
   }
   if (page.next !== null) {
-    body["@odata.nextLink"] = nextLink(`${ctx.graphBase}/${kind}/${key}/memberOf${cast ? `/${cast}` : ""}`, ctx.url, encodeToken({ p: page.next }));
+    body["@odata.nextLink"] = pageLink(ctx, `${ctx.graphBase}/${kind}/${key}/memberOf${cast ? `/${cast}` : ""}`, scope, { p: page.next });
   }
   body.value = page.items;
   return body;

@@ -1,16 +1,17 @@
 /**
  * What Graph returns of an object: the default property set without `$select`, exactly
- * the selected properties with it. `keyCredentials[].key` is only filled when
- * keyCredentials is selected, like Graph.
+ * the selected properties with it. `keyCredentials[].key` is only filled for a single
+ * object whose `$select` names keyCredentials (`GET /applications/{id}?$select=keyCredentials`),
+ * like Graph; lists, delta and the default set always say null.
  */
 import { COLLECTIONS, type CollectionKind, type GraphObject } from "./data";
 
-export function project(kind: CollectionKind, obj: GraphObject, select: readonly string[] | null): GraphObject {
+export function project(kind: CollectionKind, obj: GraphObject, select: readonly string[] | null, single = false): GraphObject {
   const spec = COLLECTIONS[kind];
   const props = select ?? spec.defaultProperties;
   const out: GraphObject = {};
   for (const p of props) if (p in obj) out[p] = obj[p];
-  if (Array.isArray(out.keyCredentials) && !select?.includes("keyCredentials")) {
+  if (Array.isArray(out.keyCredentials) && !(single && select?.includes("keyCredentials"))) {
     out.keyCredentials = (out.keyCredentials as GraphObject[]).map((k) => ({ ...k, key: null }));
   }
   return out;

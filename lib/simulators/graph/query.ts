@@ -5,7 +5,9 @@
  * for filters).
  */
 import { parseFilter, type FilterNode } from "./filter";
+import type { RequestQuery } from "./query-options";
 import { ADVANCED_QUERY_HINT, badRequest, unsupportedQuery } from "./responses";
+import { parseSearch } from "./search";
 
 export interface QueryTarget {
   /** e.g. `microsoft.graph.user`. */
@@ -29,13 +31,8 @@ export interface QueryOptions {
   orderby: { property: string; desc: boolean } | null;
   skiptoken: string | null;
   deltatoken: string | null;
-}
-
-const KNOWN = new Set(["select", "top", "filter", "count", "expand", "search", "orderby", "skiptoken", "deltatoken", "skip", "format"]);
-
-/** Graph accepts `$select` and (on v1.0) `select`; the `$` form wins. */
-function option(params: URLSearchParams, name: string): string | null {
-  return params.get(`$${name}`) ?? params.get(name);
+  /** The options that decide a sorted order (`$filter`, `$search`, `$orderby`), as a cache key. */
+  orderKey: string;
 }
 
 function parseSelect(raw: string | null, target: QueryTarget): string[] | null {
@@ -47,19 +44,16 @@ function parseSelect(raw: string | null, target: QueryTarget): string[] | null {
   return props.includes("*") ? [...target.properties] : props;
 }
 
-export function parseQuery(url: URL, headers: Headers, target: QueryTarget): QueryOptions {
-  const params = url.searchParams;
-  for (const key of params.keys()) {
-    if (key.startsWith("$") && !KNOWN.has(key.slice(1).toLowerCase())) throw badRequest(`Query option '${key}' is not allowed. Make sure that the query option is supported.`);
-  }
+export function parseQuery(query: RequestQuery, headers: Headers, target: QueryTarget): QueryOptions {
+  const option = (name: Parameters<RequestQuery["options"]["get"]>[0]) => query.options.get(name) ?? null;
   const eventual = (headers.get("consistencylevel") ?? "").toLowerCase() === "eventual";
-  const countRaw = option(params, "count");
+  const countRaw = option("count");
   if (countRaw !== null && countRaw !== "true" && countRaw !== "false") throw badRequest(`Invalid value '${countRaw}' for $count; use true or false.`);
   const advanced = eventual && countRaw === "true";
 
-  if (option(params, "skip") !== null) throw unsupportedQuery("'$skip' is not supported by the service.");
+  if (option("skip") !== null) throw unsupportedQuery("'$skip' is not supported by the service.");
 
-  const topRaw = option(params, "top");
+  const topRaw = option("top");
   let top: number | null = null;
   if (topRaw !== null) {
     if (target.delta) throw unsupportedQuery("The $top query parameter is not supported with delta queries; use the Prefer: odata.maxpagesize header.");
@@ -70,9 +64,9 @@ export function parseQuery(url: URL, headers: Headers, target: QueryTarget): Que
     top = n;
   }
 
-  const select = parseSelect(option(params, "select"), target);
+  const select = parseSelect(option("select"), target);
 
-  const filterRaw = option(params, "filter");
+  const filterRaw = option("filter");
   const filter =
     filterRaw === null || filterRaw.trim() === ""
       ? null
@@ -82,7 +76,7 @@ export function parseQuery(url: URL, headers: Headers, target: QueryTarget): Que
           isProperty: (path) => target.properties.includes(path[0]!),
         });
 
-  const expandRaw = option(params, "expand");
+  const expandRaw = option("expand");
   let expandMembers: QueryOptions["expandMembers"] = null;
   if (expandRaw !== null && expandRaw.trim() !== "") {
     // Spaces removed first (property names have none): optional-space groups around the
@@ -96,21 +90,19 @@ export function parseQuery(url: URL, headers: Headers, target: QueryTarget): Que
     expandMembers = { select: m[1] ? m[1].split(",").map((s) => s.trim()).filter(Boolean) : null };
   }
 
-  const searchRaw = option(params, "search");
+  const searchRaw = option("search");
   let search: QueryOptions["search"] = null;
   if (searchRaw !== null && searchRaw.trim() !== "") {
     if (!eventual) {
       throw unsupportedQuery("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
     }
-    search = searchRaw.split(/\s+(?:AND|OR)\s+/).map((clause) => {
-      const m = /^"([^":]+):([^"]*)"$/.exec(clause.trim());
-      if (!m) throw badRequest(`Syntax error: the $search clause ${clause} must look like "property:value".`);
-      if (!target.properties.includes(m[1]!)) throw badRequest(`Could not find a property named '${m[1]}' on type '${target.typeName}'.`);
-      return { property: m[1]!, term: m[2]!.toLowerCase() };
+    search = parseSearch(searchRaw).map(({ property, term }) => {
+      if (!target.properties.includes(property)) throw badRequest(`Could not find a property named '${property}' on type '${target.typeName}'.`);
+      return { property, term: term.toLowerCase() };
     });
   }
 
-  const orderRaw = option(params, "orderby");
+  const orderRaw = option("orderby");
   let orderby: QueryOptions["orderby"] = null;
   if (orderRaw !== null && orderRaw.trim() !== "") {
     const m = /^\s*(\w+)(?:\s+(asc|desc))?\s*$/i.exec(orderRaw);
@@ -127,8 +119,9 @@ export function parseQuery(url: URL, headers: Headers, target: QueryTarget): Que
     expandMembers,
     search,
     orderby,
-    skiptoken: option(params, "skiptoken"),
-    deltatoken: option(params, "deltatoken"),
+    skiptoken: option("skiptoken"),
+    deltatoken: option("deltatoken"),
+    orderKey: [filterRaw, searchRaw, orderRaw].join("\u0000"),
   };
 }
 

@@ -1,14 +1,18 @@
 /**
  * `createGraphSimulator(options)`: the demo tenant as one fetch-style handler serving
  *   `{basePath}/login/{tenant}/oauth2/v2.0/token` and `{basePath}/graph/v1.0/...`.
- * Links (nextLink, deltaLink, @odata.context) are built from the request's own origin
- * plus `basePath`, so the same handler works at `http://127.0.0.1:PORT` in tests
- * (basePath "") and at `http://localhost:3000/api/sim` in the app.
+ * Links (nextLink, deltaLink, @odata.context) are built from the origin the client called
+ * (the Host header: Next hands route handlers a request URL on its own listening address,
+ * not the name the client used) plus `basePath`, or from a public base URL given per
+ * request (behind a proxy). So the same handler works at `http://127.0.0.1:PORT` in tests
+ * (basePath ""), at `http://localhost:3000/api/sim` in the app, and for an Ocean container
+ * that reaches the app by another name: links stay on the origin it called.
  */
 import { DropConnection, type FetchHandler } from "../serve";
 import { DEFAULT_SEED, type TenantSizes } from "./data";
 import { FaultPlan, type Fault, type FaultRule } from "./faults";
 import { handleGraphRequest } from "./graph-api";
+import { PageTokens } from "./paging";
 import { graphErrorResponse, requestIds, SimError } from "./responses";
 import { DemoTenant } from "./tenant";
 import { handleTokenRequest } from "./token-endpoint";
@@ -34,8 +38,15 @@ export interface GraphSimulatorOptions {
   throttling?: boolean | ThrottleOptions;
 }
 
+export interface ServeOptions {
+  /** Origin (and optional path prefix) clients reach the app by, e.g. `https://builder.example.com`; default: the request's Host. */
+  publicBaseUrl?: string;
+}
+
 export interface GraphSimulator {
   handler: FetchHandler;
+  /** The handler, with links built on `options.publicBaseUrl` when given. */
+  handle(request: Request, options?: ServeOptions): Promise<Response>;
   tenant: DemoTenant;
   faults: FaultPlan;
   /** Changes the tenant's data (delta queries report them). */
@@ -52,11 +63,26 @@ export interface GraphSimulator {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** The origin the client called: the request URL's scheme with its Host header, when that is a plain host[:port]. */
+export function calledOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get("host");
+  if (!host || !/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) return url.origin;
+  try {
+    return new URL(`${url.protocol}//${host}`).origin;
+  } catch {
+    return url.origin;
+  }
+}
+
 export function createGraphSimulator(options: GraphSimulatorOptions = {}): GraphSimulator {
   const seed = options.seed ?? DEFAULT_SEED;
   const basePath = (options.basePath ?? "/api/sim").replace(/\/$/, "");
   const tenant = new DemoTenant(seed, options.sizes ?? {});
   const signer = new TokenSigner(seed);
+  // Page and delta tokens are signed with a key of this instance: a restarted demo tenant
+  // (whose changes log is gone) refuses old deltaLinks, which asks for a full resync.
+  const pageTokens = new PageTokens();
   const faults = new FaultPlan().add(...(options.faults ?? []));
   const now = options.now ?? Date.now;
   const settings = { premium: options.premium ?? true };
@@ -107,7 +133,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}): Graph
     return new Response(text.slice(0, Math.floor(text.length / 2)), { status: response.status, headers });
   }
 
-  const handler: FetchHandler = async (request) => {
+  const handle = async (request: Request, serveOptions: ServeOptions = {}): Promise<Response> => {
     const url = new URL(request.url);
     const path = url.pathname;
     const endpoint = path.startsWith(loginPrefix) ? "token" : path === graphPrefix || path.startsWith(`${graphPrefix}/`) ? "graph" : null;
@@ -122,15 +148,17 @@ export function createGraphSimulator(options: GraphSimulatorOptions = {}): Graph
       if (!m) return new Response(JSON.stringify({ error: "invalid_request", error_description: "AADSTS900561: unknown endpoint." }), { status: 404, headers: { "content-type": "application/json" } });
       response = await handleTokenRequest(request, m[1]!, { gen: tenant.ctx, signer, now, tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599, tokenGeneration });
     } else {
-      response = await handleGraphRequest(request, path.slice(graphPrefix.length), `${url.origin}${graphPrefix}`, {
-        tenant, signer, now, premium: settings.premium, tokenGeneration, throttle,
+      const linkRoot = serveOptions.publicBaseUrl?.replace(/\/+$/, "") ?? calledOrigin(request);
+      response = await handleGraphRequest(request, path.slice(graphPrefix.length), `${linkRoot}${graphPrefix}`, {
+        tenant, signer, now, premium: settings.premium, tokenGeneration, throttle, pageTokens,
       });
     }
     return faulted === "truncate" ? truncate(response) : response;
   };
 
   return {
-    handler,
+    handler: (request) => handle(request),
+    handle,
     tenant,
     faults,
     mutate: tenant.mutate,

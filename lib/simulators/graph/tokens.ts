@@ -5,20 +5,28 @@
  * bearer token. The key derives from the seed: these tokens open only the simulator.
  */
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
 
-export interface TokenClaims {
-  aud: string;
-  iss: string;
-  iat: number;
-  nbf: number;
-  exp: number;
-  appid: string;
-  tid: string;
-  roles: string[];
+/**
+ * The claims a token must carry. The signing key derives from a public seed, so anyone can
+ * sign a token: a well-signed one is still checked claim by claim (a numeric `roles` is a
+ * 401, not a crash in the permission check).
+ */
+const tokenClaims = z.object({
+  aud: z.string(),
+  iss: z.string(),
+  iat: z.number(),
+  nbf: z.number(),
+  exp: z.number(),
+  appid: z.string(),
+  tid: z.string(),
+  roles: z.array(z.string()).max(100),
   /** Revocation generation: the "tokens expire mid-run" fault bumps it. */
-  gen: number;
-  uti: string;
-}
+  gen: z.number().int(),
+  uti: z.string(),
+});
+
+export type TokenClaims = z.infer<typeof tokenClaims>;
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString("base64url");
 
@@ -35,7 +43,7 @@ export class TokenSigner {
     return `${header}.${payload}.${sig}`;
   }
 
-  /** The claims of a well-formed token signed by this tenant, else null (expiry is the caller's check). */
+  /** The claims of a well-formed token signed by this tenant with every claim of the right type, else null (expiry is the caller's check). */
   verify(token: string): TokenClaims | null {
     const parts = token.split(".");
     if (parts.length !== 3) return null;
@@ -44,7 +52,8 @@ export class TokenSigner {
     const given = Buffer.from(sig, "base64url");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     try {
-      return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as TokenClaims;
+      const claims = tokenClaims.safeParse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
+      return claims.success ? claims.data : null;
     } catch {
       return null;
     }
