@@ -59,3 +59,79 @@ describe("delta for applications and service principals", () => {
     expect((await get("/devices/delta")).status).toBe(400);
   });
 });
+
+describe("query options as Graph reads them", () => {
+  it("answers an option given twice with Graph's 400, however it is spelled", async () => {
+    for (const query of ["$top=2&$top=3", "$top=2&top=3", "$TOP=2&$Top=2"]) {
+      const r = await get(`/users?${query}`);
+      expect([query, r.status, r.body.error!.message]).toEqual([query, 400, "Query option '$top' was specified more than once, but it must be specified at most once."]);
+    }
+  });
+
+  it("reads option names case-insensitively, and nextLinks repeat them", async () => {
+    const first = await get("/users?$TOP=2&$Select=id");
+    expect(first.body.value!.map((u) => Object.keys(u))).toEqual([["id"], ["id"]]);
+    const next = String(first.body["@odata.nextLink"]);
+    expect(next).toContain("$TOP=2&$Select=id&$skiptoken=");
+    expect((await get(next)).body.value!.length).toBe(2);
+  });
+});
+
+describe("v1.0 object shapes", () => {
+  // microsoft.graph.application in v1.0 (logo is a stream, never in JSON).
+  const V1_APPLICATION = [
+    "addIns", "api", "appId", "applicationTemplateId", "appRoles", "certification", "createdDateTime", "defaultRedirectUri",
+    "deletedDateTime", "description", "disabledByMicrosoftStatus", "displayName", "groupMembershipClaims", "id", "identifierUris",
+    "info", "isDeviceOnlyAuthSupported", "isFallbackPublicClient", "keyCredentials", "nativeAuthenticationApisEnabled", "notes",
+    "oauth2RequirePostResponse", "optionalClaims", "parentalControlSettings", "passwordCredentials", "publicClient", "publisherDomain",
+    "requestSignatureVerification", "requiredResourceAccess", "samlMetadataUrl", "serviceManagementReference",
+    "servicePrincipalLockConfiguration", "signInAudience", "spa", "tags", "tokenEncryptionKeyId", "uniqueName", "verifiedPublisher", "web",
+  ];
+
+  it("returns the full v1.0 application by default and accepts $select of every property", async () => {
+    const plain = await get("/applications?$top=5");
+    for (const app of plain.body.value!) expect(Object.keys(app).sort()).toEqual([...V1_APPLICATION].sort());
+    const selected = await get(`/applications?$top=1&$select=${V1_APPLICATION.join(",")}`);
+    expect(selected.status).toBe(200);
+    expect(Object.keys(selected.body.value![0]!)).toEqual(V1_APPLICATION);
+    const all = (await get("/applications?$top=999&$select=id,api,spa,publicClient,appRoles")).body.value!;
+    expect(all.some((a) => (a.appRoles as unknown[]).length > 0)).toBe(true);
+    expect(all.some((a) => (a.spa as { redirectUris: unknown[] }).redirectUris.length > 0)).toBe(true);
+    expect(all.some((a) => (a.publicClient as { redirectUris: unknown[] }).redirectUris.length > 0)).toBe(true);
+  });
+
+  it("has no createdDateTime on a v1.0 servicePrincipal; groups carry serviceProvisioningErrors", async () => {
+    const sp = await get("/servicePrincipals?$top=999");
+    expect(sp.body.value!.some((s) => "createdDateTime" in s)).toBe(false);
+    const selected = await get("/servicePrincipals?$select=id,createdDateTime");
+    expect([selected.status, selected.body.error!.message]).toEqual([400, "Could not find a property named 'createdDateTime' on type 'microsoft.graph.servicePrincipal'."]);
+    const groups = await get("/groups?$top=3");
+    expect(groups.body.value!.map((g) => g.serviceProvisioningErrors)).toEqual([[], [], []]);
+  });
+
+  it("fills keyCredentials[].key only for one object's $select=keyCredentials", async () => {
+    const keyOf = (app: Record<string, unknown>) => (app.keyCredentials as Array<{ key: unknown }>)[0]?.key;
+    const listed = (await get("/applications?$top=999&$select=id,keyCredentials")).body.value!.filter((a) => (a.keyCredentials as unknown[]).length > 0);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.map(keyOf).every((key) => key === null)).toBe(true);
+    const id = String(listed[0]!.id);
+    expect(keyOf((await get(`/applications/${id}?$select=keyCredentials`)).body)).toEqual(expect.any(String));
+    expect(keyOf((await get(`/applications/${id}`)).body)).toBeNull();
+    const delta = (await get("/applications/delta?$select=keyCredentials", { Prefer: "odata.maxpagesize=999" })).body.value!;
+    expect(delta.flatMap((a) => (a.keyCredentials as Array<{ key: unknown }>).map((k) => k.key)).every((key) => key === null)).toBe(true);
+  });
+
+  it("returns id on every delta item and accepts $filter=id eq '...' (or'ed)", async () => {
+    const page = await get("/users/delta?$select=displayName", { Prefer: "odata.maxpagesize=3" });
+    expect(page.body.value!.map((u) => Object.keys(u))).toEqual([["id", "displayName"], ["id", "displayName"], ["id", "displayName"]]);
+    const [a, b] = [t.sim.tenant.idOf("users", 7), t.sim.tenant.idOf("users", 3)];
+    const filtered = await get(`/users/delta?$select=displayName&$filter=id eq '${a}' or id eq '${b}'`);
+    expect(filtered.body.value!.map((u) => u.id)).toEqual([b, a]);
+    t.sim.mutate.update("users", t.sim.tenant.idOf("users", 5), { displayName: "Not tracked" });
+    t.sim.mutate.update("users", a, { displayName: "Tracked" });
+    const changes = await get(String(filtered.body["@odata.deltaLink"]));
+    expect(changes.body.value).toEqual([{ id: a, displayName: "Tracked" }]);
+    const unsupported = await get("/users/delta?$filter=displayName eq 'x'");
+    expect([unsupported.status, unsupported.body.error!.code]).toEqual([400, "Request_UnsupportedQuery"]);
+  });
+});

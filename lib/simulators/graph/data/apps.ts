@@ -4,6 +4,7 @@
  * Microsoft first-party apps, third-party apps and managed identities.
  */
 import { guidFor, hash32, isoDaysAfter, isoDaysBefore, KIND_CODES, rngFor, type Rng } from "../random";
+import { applicationSettings } from "./app-settings";
 import type { GenContext, GraphObject } from "./context";
 import { APP_ENVIRONMENTS, APP_NAMES, AZURE_REGIONS, FIRST_PARTY_APPS, MANAGED_IDENTITY_PREFIXES, THIRD_PARTY_APPS } from "./words";
 
@@ -66,24 +67,58 @@ export function applicationAt(ctx: GenContext, i: number): GraphObject {
   const rng = rngFor(ctx.seed, KIND_CODES.applications, i);
   const appId = appIdOf(ctx, i);
   const displayName = appName(i);
+  const slug = displayName.split(" ")[0]!.toLowerCase();
+  // Drawn in this order since the first version, so each app keeps its values.
+  const createdDateTime = isoDaysBefore(rng.between(5, 6 * 365), rng);
+  const description = rng.chance(0.5) ? `${displayName} - owned by the platform team` : null;
+  const identifierUris = rng.chance(0.6) ? [`api://${appId}`] : [];
+  const signInAudience = rng.pick(AUDIENCES);
+  const tags = rng.chance(0.3) ? ["HideApp"] : [];
+  const webRedirects = rng.chance(0.5) ? [`https://${slug}.${ctx.mailDomain}/signin-oidc`] : [];
+  const passwords = passwordCredentials(ctx, rng, i);
+  const keys = keyCredentials(ctx, rng, i, displayName);
+  const settings = applicationSettings(ctx, { index: i, appId, displayName, slug, exposesApi: identifierUris.length > 0, webRedirects });
+  // Graph's property order for a v1.0 application.
   return {
     id: applicationId(ctx, i),
-    appId,
     deletedDateTime: null,
-    createdDateTime: isoDaysBefore(rng.between(5, 6 * 365), rng),
-    description: rng.chance(0.5) ? `${displayName} - owned by the platform team` : null,
+    appId,
+    applicationTemplateId: settings.applicationTemplateId,
+    disabledByMicrosoftStatus: settings.disabledByMicrosoftStatus,
+    createdDateTime,
     displayName,
-    identifierUris: rng.chance(0.6) ? [`api://${appId}`] : [],
+    description,
+    groupMembershipClaims: settings.groupMembershipClaims,
+    identifierUris,
+    isDeviceOnlyAuthSupported: settings.isDeviceOnlyAuthSupported,
+    isFallbackPublicClient: settings.isFallbackPublicClient,
+    nativeAuthenticationApisEnabled: settings.nativeAuthenticationApisEnabled,
     notes: null,
     publisherDomain: ctx.initialDomain,
-    signInAudience: rng.pick(AUDIENCES),
-    tags: rng.chance(0.3) ? ["HideApp"] : [],
-    web: { homePageUrl: null, redirectUris: rng.chance(0.5) ? [`https://${displayName.split(" ")[0]!.toLowerCase()}.${ctx.mailDomain}/signin-oidc`] : [], logoutUrl: null },
-    requiredResourceAccess: [
-      { resourceAppId: "00000003-0000-0000-c000-000000000000", resourceAccess: [{ id: "df021288-bdef-4463-88db-98f22de89214", type: "Role" }] },
-    ],
-    passwordCredentials: passwordCredentials(ctx, rng, i),
-    keyCredentials: keyCredentials(ctx, rng, i, displayName),
+    serviceManagementReference: settings.serviceManagementReference,
+    signInAudience,
+    tags,
+    tokenEncryptionKeyId: settings.tokenEncryptionKeyId,
+    uniqueName: settings.uniqueName,
+    samlMetadataUrl: settings.samlMetadataUrl,
+    defaultRedirectUri: settings.defaultRedirectUri,
+    certification: settings.certification,
+    optionalClaims: settings.optionalClaims,
+    servicePrincipalLockConfiguration: settings.servicePrincipalLockConfiguration,
+    requestSignatureVerification: settings.requestSignatureVerification,
+    oauth2RequirePostResponse: settings.oauth2RequirePostResponse,
+    addIns: settings.addIns,
+    api: settings.api,
+    appRoles: settings.appRoles,
+    info: settings.info,
+    keyCredentials: keys,
+    parentalControlSettings: settings.parentalControlSettings,
+    passwordCredentials: passwords,
+    publicClient: settings.publicClient,
+    requiredResourceAccess: settings.requiredResourceAccess,
+    verifiedPublisher: settings.verifiedPublisher,
+    web: settings.web,
+    spa: settings.spa,
   };
 }
 
@@ -103,20 +138,33 @@ export function servicePrincipalAt(ctx: GenContext, i: number): GraphObject {
   const rng = rngFor(ctx.seed, KIND_CODES.servicePrincipals, i);
   const { kind, n } = spKind(ctx, i);
   const id = servicePrincipalId(ctx, i);
+  // v1.0 servicePrincipal: no createdDateTime (beta only); `$select` of it is Graph's 400.
   const base = {
     id,
     deletedDateTime: null,
     accountEnabled: !rng.chance(0.04),
     appRoleAssignmentRequired: rng.chance(0.3),
-    createdDateTime: isoDaysBefore(rng.between(5, 6 * 365), rng),
+    appDescription: null,
+    applicationTemplateId: null,
     description: null,
+    disabledByMicrosoftStatus: null,
     homepage: null,
     loginUrl: null,
+    logoutUrl: null,
     notes: null,
+    notificationEmailAddresses: [] as string[],
+    preferredSingleSignOnMode: null,
+    preferredTokenSigningKeyThumbprint: null,
     replyUrls: [] as string[],
+    samlSingleSignOnSettings: null,
     tags: [] as string[],
+    tokenEncryptionKeyId: null,
+    addIns: [] as GraphObject[],
     appRoles: [] as GraphObject[],
+    info: { logoUrl: null, marketingUrl: null, privacyStatementUrl: null, supportUrl: null, termsOfServiceUrl: null } as GraphObject,
     oauth2PermissionScopes: [] as GraphObject[],
+    resourceSpecificApplicationPermissions: [] as GraphObject[],
+    verifiedPublisher: { displayName: null, verifiedPublisherId: null, addedDateTime: null } as GraphObject,
     keyCredentials: [] as GraphObject[],
     passwordCredentials: [] as GraphObject[],
     alternativeNames: [] as string[],
@@ -135,9 +183,11 @@ export function servicePrincipalAt(ctx: GenContext, i: number): GraphObject {
       servicePrincipalType: "Application",
       signInAudience: app.signInAudience,
       tags: ["WindowsAzureActiveDirectoryIntegratedApp"],
-      appRoles: rng.chance(0.3)
-        ? [{ allowedMemberTypes: ["Application"], description: "Read data", displayName: "Data.Read", id: guidFor(ctx.seed, KIND_CODES.appIds, 0x1000000 + i), isEnabled: true, origin: "Application", value: "Data.Read" }]
-        : [],
+      // An app's service principal carries the roles, scopes and redirect URIs its registration defines.
+      appRoles: app.appRoles as GraphObject[],
+      oauth2PermissionScopes: (app.api as { oauth2PermissionScopes: GraphObject[] }).oauth2PermissionScopes,
+      replyUrls: [app.web, app.spa, app.publicClient].flatMap((platform) => (platform as { redirectUris: string[] }).redirectUris),
+      info: app.info as GraphObject,
     };
   }
   if (kind === "firstParty") {

@@ -169,6 +169,7 @@ export function groupAt(ctx: GenContext, g: number): GraphObject {
     theme: null,
     visibility: shape.kind === "microsoft365" ? (rng.chance(0.8) ? "Private" : "Public") : null,
     onPremisesProvisioningErrors: [],
+    serviceProvisioningErrors: [],
   };
 }
 
