@@ -64,7 +64,7 @@ export interface GraphSimulator {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** The origin the client called: the request URL's scheme with its Host header, when that is a plain host[:port]. */
-export function calledOrigin(request: Request): string {
+function calledOrigin(request: Request): string {
   const url = new URL(request.url);
   const host = request.headers.get("host");
   if (!host || !/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) return url.origin;
