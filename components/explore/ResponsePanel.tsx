@@ -1,0 +1,54 @@
+"use client";
+
+/** The last answer: status and timing, Graph's error with its hint, paging, headers, JSON. */
+import { useId } from "react";
+import type { ExploreResponse } from "@/lib/builder/contracts";
+import { JsonView } from "./JsonView";
+import { NextPageBar } from "./NextPageBar";
+import type { Problem } from "./problem";
+import { ProblemAlert } from "./ProblemAlert";
+import { ResponseHeaders } from "./ResponseHeaders";
+import { ResponseSummary } from "./ResponseSummary";
+import styles from "./explore.module.css";
+
+export function ResponsePanel({
+  projectId,
+  response,
+  responseKey,
+  problem,
+  pending,
+  nextPending,
+  busy,
+  onNextPage,
+}: {
+  projectId: string;
+  response: ExploreResponse | null;
+  /** Changes with every new answer, so the JSON tree starts collapsed again. */
+  responseKey: number;
+  problem: Problem | null;
+  pending: boolean;
+  nextPending: boolean;
+  busy: boolean;
+  onNextPage: (endpoint: string) => void;
+}) {
+  const headingId = useId();
+  return (
+    <section className="panel" aria-labelledby={headingId} aria-busy={pending} data-testid="response-panel">
+      <div className={styles.panelTitle}>
+        <h2 id={headingId}>Response</h2>
+        {pending ? <span className="muted" role="status">Waiting for Graph…</span> : null}
+      </div>
+      {problem ? <ProblemAlert problem={problem} projectId={projectId} testId="request-error" /> : null}
+      {!response && !problem && !pending ? <p className="muted">Send a request to see Graph&apos;s answer here.</p> : null}
+      {response ? (
+        <>
+          <ResponseSummary response={response} />
+          {response.error ? <ProblemAlert problem={response.error} projectId={projectId} testId="graph-error" /> : null}
+          <NextPageBar response={response} pending={nextPending} disabled={busy} onNextPage={onNextPage} />
+          <ResponseHeaders headers={response.headers} />
+          {response.body !== null ? <JsonView key={responseKey} value={response.body} label="Response body (JSON)" /> : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
