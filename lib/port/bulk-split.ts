@@ -3,10 +3,8 @@
  * under 1 MiB of body each. Sizes are measured on the exact JSON that will be sent, so a request of
  * a few large entities is split by size rather than rejected with a 413.
  */
+import { BULK_MAX_BYTES, BULK_MAX_ENTITIES } from "./limits";
 import type { PortEntity } from "./schemas";
-
-export const BULK_MAX_ENTITIES = 20;
-export const BULK_MAX_BYTES = 1024 * 1024;
 
 export interface Bulk {
   entities: PortEntity[];

@@ -5,7 +5,8 @@
  */
 import { AdaptiveLimiter } from "./concurrency";
 import { ensureBlueprints, getBlueprint, type EnsureBlueprintsOptions, type EnsureBlueprintsReport } from "./blueprints";
-import { deleteEntities, listEntities, upsertEntities, type DeleteOptions, type DeleteResult, type ListOptions, type UpsertOptions, type UpsertResult } from "./entities";
+import { listEntities, upsertEntities, type ListOptions, type UpsertOptions, type UpsertResult } from "./entities";
+import { deleteEntities, type DeleteOptions, type DeleteResult } from "./entity-deletes";
 import { getIntegration, updateIntegrationConfig } from "./integration";
 import { resolvePortBaseUrl, type PortRegion } from "./regions";
 import { abortableSleep } from "../net/backoff";

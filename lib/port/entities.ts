@@ -1,33 +1,18 @@
 /**
  * Entity writes and reads: bulk upsert (split by count and size, single-entity fallback
- * when Port refuses a whole bulk, per-entity errors from 207 answers), bulk delete, and
- * paging through a blueprint's entities. Bulks go out from a small worker pool; the
- * transport's adaptive limiter decides how many are really in flight.
+ * when Port refuses a whole bulk, per-entity errors from 207 answers) and paging through
+ * a blueprint's entities. Bulks go out from a small worker pool (write-loop.ts); the
+ * transport's adaptive limiter decides how many are really in flight. Deletes are in
+ * entity-deletes.ts.
  */
 import { PortError, isPortError } from "./errors";
 import { splitIntoBulks, type Bulk } from "./bulk-split";
-import { bulkDeleteResponseSchema, bulkUpsertResponseSchema, entitySearchPageSchema, type PortEntity } from "./schemas";
+import { SEARCH_MAX_PAGE } from "./limits";
+import { bulkUpsertResponseSchema, entitySearchPageSchema, type PortEntity } from "./schemas";
 import type { PortTransport, RetryEvent } from "./transport";
+import { pool, snapshot, stoppedMidway, type EntityFailure, type WriteProgress } from "./write-loop";
 
-export interface EntityFailure {
-  identifier: string;
-  /** Position in the caller's input. */
-  index: number;
-  /** Port's status for this entity (from the 207 body or the single request). */
-  status?: number;
-  /** Port's error name, e.g. `invalid_request`. */
-  error?: string;
-  /** Port's message, e.g. which property failed validation. */
-  message: string;
-}
-
-export interface WriteProgress {
-  /** Entities Port accepted (upsert) or removed (delete) so far. */
-  written: number;
-  failed: number;
-  retries: number;
-  requests: number;
-}
+export type { EntityFailure, WriteProgress } from "./write-loop";
 
 export interface UpsertOptions {
   /** Merge into the entity Port holds (default true) instead of replacing it. */
@@ -48,30 +33,6 @@ export interface UpsertResult extends WriteProgress {
 
 const enc = encodeURIComponent;
 const UPSERT_FALLBACK_STATUSES = new Set([400, 413, 422]);
-
-/** Runs `work` over `items` from `workers` concurrent loops; the first thrown error stops all. */
-async function pool<T>(items: Iterator<T>, workers: number, signal: AbortSignal | undefined, work: (item: T, signal: AbortSignal) => Promise<void>): Promise<void> {
-  const stop = new AbortController();
-  const combined = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
-  let failure: unknown;
-  const loop = async () => {
-    for (;;) {
-      if (combined.aborted) return;
-      const next = items.next();
-      if (next.done) return;
-      try {
-        await work(next.value, combined);
-      } catch (error) {
-        if (failure === undefined) failure = error;
-        stop.abort(error);
-        return;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: workers }, loop));
-  if (signal?.aborted) throw new PortError("port_cancelled", "The Port operation was cancelled.", { status: 499, cause: signal.reason });
-  if (failure !== undefined) throw failure;
-}
 
 export async function upsertEntities(
   transport: PortTransport,
@@ -163,101 +124,11 @@ export async function upsertEntities(
   return result;
 }
 
-/**
- * Runs a write loop; when it throws, the error carries what Port confirmed until then
- * (`partial`), and a cancellation says how far it got.
- */
-async function stoppedMidway<R extends UpsertResult | DeleteResult>(result: R, done: string, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    if (!isPortError(error)) throw error;
-    const partial = { ...result, failures: [...result.failures] } as R;
-    if (error.code !== "port_cancelled") {
-      error.partial = partial;
-      throw error;
-    }
-    const cancelled = new PortError("port_cancelled", `The Port operation was cancelled; ${result.written} ${done} before it stopped.`, { status: 499, cause: error.cause });
-    cancelled.partial = partial;
-    throw cancelled;
-  }
-}
-
-function snapshot(r: WriteProgress): WriteProgress {
-  return { written: r.written, failed: r.failed, retries: r.retries, requests: r.requests };
-}
-
-export interface DeleteOptions {
-  /** Also delete entities that depend on these (Port's `delete_dependents`); default false. */
-  deleteDependents?: boolean;
-  onProgress?: (progress: WriteProgress) => void;
-  signal?: AbortSignal;
-}
-
-export interface DeleteResult extends WriteProgress {
-  /** Identifiers Port no longer had (counted as done, not as failures). */
-  missing: number;
-  failures: Omit<EntityFailure, "index">[];
-}
-
-export const DELETE_BATCH_SIZE = 100;
-
-function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
-  let batch: T[] = [];
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length) yield batch;
-}
-
-export async function deleteEntities(
-  transport: PortTransport,
-  workers: number,
-  blueprint: string,
-  identifiers: Iterable<string>,
-  options: DeleteOptions = {},
-): Promise<DeleteResult> {
-  const result: DeleteResult = { written: 0, missing: 0, failed: 0, retries: 0, requests: 0, failures: [] };
-  await stoppedMidway(result, "entities were deleted", () => pool(chunks(identifiers, DELETE_BATCH_SIZE), workers, options.signal, async (batch, signal) => {
-    result.requests += 1;
-    const { body } = await transport.request({
-      method: "POST",
-      path: `/v1/blueprints/${enc(blueprint)}/bulk/entities/delete`,
-      query: { delete_dependents: options.deleteDependents ?? false },
-      body: { entities: batch },
-      signal,
-      onRetry: () => (result.retries += 1),
-      what: `Deleting ${batch.length} entities of ${blueprint}`,
-    });
-    const parsed = bulkDeleteResponseSchema.safeParse(body);
-    const errors = parsed.success ? parsed.data.errors : [];
-    let notDeleted = 0;
-    for (const e of errors) {
-      notDeleted += 1;
-      if (e.error === "not_found") result.missing += 1;
-      else {
-        result.failed += 1;
-        result.failures.push({ identifier: e.identifier ?? "unknown", error: e.error, message: e.message ?? e.error ?? "not deleted" });
-      }
-    }
-    result.written += batch.length - notDeleted;
-    options.onProgress?.(snapshot(result));
-  }));
-  return result;
-}
-
 export interface ListOptions {
   /** Entities per page (Port's search accepts up to 1,000; larger asks are capped); default 500. */
   pageSize?: number;
   signal?: AbortSignal;
 }
-
-/** Port's search answers at most this many entities per page. */
-const SEARCH_MAX_PAGE = 1000;
 
 /**
  * Pages of a blueprint's entities, in Port's order; only one page is held at a time, so

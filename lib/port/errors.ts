@@ -4,7 +4,8 @@
  * Port answered (absent for network failures), `portError` is Port's own error name.
  */
 import { AppError } from "../errors";
-import type { DeleteResult, UpsertResult } from "./entities";
+import type { UpsertResult } from "./entities";
+import type { DeleteResult } from "./entity-deletes";
 import { portErrorBodySchema } from "./schemas";
 
 export type PortErrorCode =

@@ -8,9 +8,11 @@ export type { PortRegion, PortRegionInfo, AllowlistOptions } from "./regions";
 export { orderBlueprints, type BlueprintOrder, type BlueprintStep } from "./blueprint-order";
 export { mergeBlueprint, type BlueprintConflict, type BlueprintMerge } from "./blueprint-merge";
 export type { EnsureBlueprintsReport, EnsureBlueprintsOptions, BlueprintUpdate } from "./blueprints";
-export type { UpsertOptions, UpsertResult, DeleteOptions, DeleteResult, ListOptions, EntityFailure, WriteProgress } from "./entities";
+export type { UpsertOptions, UpsertResult, ListOptions, EntityFailure, WriteProgress } from "./entities";
+export type { DeleteOptions, DeleteResult } from "./entity-deletes";
 export { entityFingerprint, fingerprintContent, canonicalJson, type FingerprintInput } from "./fingerprint";
-export { splitIntoBulks, BULK_MAX_ENTITIES, BULK_MAX_BYTES } from "./bulk-split";
+export { splitIntoBulks } from "./bulk-split";
+export { BULK_MAX_ENTITIES, BULK_MAX_BYTES, DELETE_MAX_ENTITIES, SEARCH_MAX_PAGE, ENTITY_IDENTIFIER_MAX_LENGTH } from "./limits";
 export type { RetryEvent } from "./transport";
 export { PortError, isPortError, type PortErrorCode } from "./errors";
 export {

@@ -5,6 +5,7 @@
  * back keeps what a user configured in Port that this project does not model.
  */
 import { z } from "zod";
+import { ENTITY_IDENTIFIER_MAX_LENGTH } from "./limits";
 
 /** Port's property types. Strings carry the finer `format`. */
 export const portPropertyTypes = ["string", "number", "boolean", "object", "array"] as const;
@@ -28,7 +29,23 @@ export const portStringFormats = [
 ] as const;
 
 export const blueprintIdentifierPattern = /^[A-Za-z0-9@_=-]+$/;
-export const entityIdentifierPattern = /^[A-Za-z0-9@_.+:\\/=-]+$/;
+/** Port's entity identifier (and relation target): letters of any script, digits, `@_.+:\\/=-`; not `.` or `..`. */
+export const entityIdentifierPattern = /^(?!\.{1,2}$)[\p{L}0-9@_.+:\\/=-]+$/u;
+
+/** Whether `text` has more than `max` characters (code points), without splitting a long text. */
+function codePointsOver(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  if (text.length > 2 * max) return true;
+  return [...text].length > max;
+}
+
+/** Why `identifier` cannot be a Port entity identifier, or null. */
+export function entityIdentifierProblem(identifier: string): string | null {
+  if (codePointsOver(identifier, ENTITY_IDENTIFIER_MAX_LENGTH)) return `is longer than ${ENTITY_IDENTIFIER_MAX_LENGTH} characters`;
+  if (identifier === "." || identifier === "..") return `may not be "${identifier}"`;
+  if (!entityIdentifierPattern.test(identifier)) return "may hold only letters, digits and @ _ . + : \\ / = -";
+  return null;
+}
 
 export const arrayItemsSchema = z.looseObject({
   type: z.enum(portPropertyTypes).optional(),
@@ -119,11 +136,9 @@ export const bulkUpsertResponseSchema = z.looseObject({
     .default([]),
 });
 
+/** Bulk delete answer (200): exactly `{ok:true, deletedEntities}`; a refused batch is an error status. */
 export const bulkDeleteResponseSchema = z.looseObject({
-  deletedEntities: z.array(z.string()).default([]),
-  errors: z
-    .array(z.looseObject({ identifier: z.string().optional(), error: z.string().optional(), message: z.string().optional() }))
-    .default([]),
+  deletedEntities: z.array(z.string()),
 });
 
 export const entitySearchPageSchema = z.looseObject({

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { AppError } from "../../errors";
 import type { Blueprint } from "../../port/schemas";
-import type { DemoPortStore, StoredEntity } from "./store";
+import { LIST_PAGE_MAX_BYTES, type DemoPortStore, type StoredEntity } from "./store";
 
 export interface CatalogBlueprint {
   identifier: string;
@@ -55,7 +55,7 @@ export async function pageCatalogEntities(
   query: { search?: string; after?: string; limit?: number },
 ): Promise<CatalogEntityPage> {
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
-  const page = await store.pageEntities(blueprint, { limit, after: query.after, search: query.search });
+  const page = await store.pageEntities(blueprint, { limit, after: query.after, search: query.search, maxBytes: LIST_PAGE_MAX_BYTES });
   return {
     entities: page.entities.map((e) => ({
       identifier: e.identifier,

@@ -10,16 +10,19 @@
  * the documented required-relation rule, and this is a choice, tested as such:
  * - dependents are entities (of any blueprint, itself included) whose required relation
  *   holds a deleted identifier; with the flag they are deleted too, transitively;
- *   without it the identifier is not deleted and gets a `has_dependents` error naming them;
+ * - without it, one depended-on identifier refuses the whole request: nothing is deleted
+ *   (Port's bulk delete is all or nothing), and each blocked identifier gets a
+ *   `has_dependents` error naming its dependents. A dependent that is itself deleted by
+ *   the same request does not block;
  * - an optional relation that points at a deleted entity is cleared (a single relation
  *   removed, the identifier taken out of a many relation), so nothing dangles.
  */
 import type { Blueprint } from "../../port/schemas";
 import type { DemoPortStore, EntityWrite, StoredEntity } from "./store";
 
-export interface DeleteError {
+export interface DeleteRefusal {
   identifier: string;
-  error: "not_found" | "has_dependents";
+  error: "has_dependents";
   message: string;
 }
 
@@ -28,7 +31,10 @@ export interface DeleteOutcome {
   deleted: string[];
   /** Entities deleted because they depended on a deleted one. */
   dependentsDeleted: { blueprint: string; identifier: string }[];
-  errors: DeleteError[];
+  /** Requested identifiers that did not exist. */
+  missing: string[];
+  /** Why the request was refused as a whole (then nothing was deleted); empty when it was not. */
+  refused: DeleteRefusal[];
 }
 
 interface Reference {
@@ -72,9 +78,7 @@ async function deleteInTransaction(
   nowIso: string,
 ): Promise<DeleteOutcome> {
   const existing = await store.existingIdentifiers(blueprint, identifiers);
-  const errors: DeleteError[] = identifiers
-    .filter((id) => !existing.has(id))
-    .map((id) => ({ identifier: id, error: "not_found", message: `Entity "${id}" of blueprint "${blueprint}" was not found` }));
+  const missing = [...new Set(identifiers.filter((id) => !existing.has(id)))];
   const blueprints = await store.listBlueprints();
   const refs = new Map<string, Reference[]>();
   const refsTo = (target: string) => {
@@ -101,7 +105,8 @@ async function deleteInTransaction(
       frontier = next;
     }
   } else {
-    errors.push(...(await refuseDepended(store, blueprint, doomed.get(blueprint)!, refsTo(blueprint), isDoomed)));
+    const refused = await blockedByDependents(store, blueprint, existing, refsTo(blueprint), isDoomed);
+    if (refused.length) return { deleted: [], dependentsDeleted: [], missing, refused };
   }
 
   await clearOptionalRelations(store, doomed, refsTo, isDoomed, nowIso);
@@ -109,48 +114,41 @@ async function deleteInTransaction(
   let deleted: string[] = [];
   for (const [bp, ids] of doomed) {
     const gone = await store.deleteEntities(bp, [...ids]);
-    if (bp === blueprint) deleted = gone.filter((id) => existing.has(id));
+    // In the order asked for, each once.
+    if (bp === blueprint) deleted = [...new Set(identifiers)].filter((id) => existing.has(id) && gone.includes(id));
     dependentsDeleted.push(...gone.filter((id) => bp !== blueprint || !existing.has(id)).map((identifier) => ({ blueprint: bp, identifier })));
   }
-  return { deleted, dependentsDeleted, errors };
+  return { deleted, dependentsDeleted, missing, refused: [] };
 }
 
 /**
- * Without delete_dependents: takes out of `ids` (and reports) every identifier that a
- * required relation of a surviving entity points at. Repeats, because keeping one entity
- * can make it the blocker of another in the same request.
+ * Without delete_dependents: every identifier of `ids` that a required relation of an
+ * entity staying behind points at, with the dependents that block it.
  */
-async function refuseDepended(
+async function blockedByDependents(
   store: DemoPortStore,
   blueprint: string,
-  ids: Set<string>,
+  ids: ReadonlySet<string>,
   refs: Reference[],
   isDoomed: (bp: string, id: string) => boolean,
-): Promise<DeleteError[]> {
-  const errors: DeleteError[] = [];
-  for (let changed = true; changed && ids.size; ) {
-    changed = false;
-    const blockers = new Map<string, string[]>();
-    for (const ref of refs.filter((r) => r.required)) {
-      for (const dep of await store.findReferencing(ref.source, ref.relation, [...ids])) {
-        if (isDoomed(ref.source, dep.identifier)) continue;
-        for (const id of pointsAt(dep, ref.relation).filter((t) => ids.has(t))) {
-          blockers.set(id, [...(blockers.get(id) ?? []), `"${dep.identifier}" of blueprint "${ref.source}" (required relation "${ref.relation}")`]);
-        }
+): Promise<DeleteRefusal[]> {
+  const blockers = new Map<string, string[]>();
+  for (const ref of refs.filter((r) => r.required)) {
+    for (const dep of await store.findReferencing(ref.source, ref.relation, [...ids])) {
+      if (isDoomed(ref.source, dep.identifier)) continue;
+      for (const id of pointsAt(dep, ref.relation).filter((t) => ids.has(t))) {
+        blockers.set(id, [...(blockers.get(id) ?? []), `"${dep.identifier}" of blueprint "${ref.source}" (required relation "${ref.relation}")`]);
       }
     }
-    for (const [id, deps] of blockers) {
-      ids.delete(id);
-      changed = true;
-      const more = deps.length > 3 ? ` and ${deps.length - 3} more` : "";
-      errors.push({
-        identifier: id,
-        error: "has_dependents",
-        message: `Entity "${id}" of blueprint "${blueprint}" has dependents: ${deps.slice(0, 3).join(", ")}${more}. Delete them first, or delete with delete_dependents=true.`,
-      });
-    }
   }
-  return errors;
+  return [...blockers].map(([id, deps]) => {
+    const more = deps.length > 3 ? ` and ${deps.length - 3} more` : "";
+    return {
+      identifier: id,
+      error: "has_dependents",
+      message: `Entity "${id}" of blueprint "${blueprint}" has dependents: ${deps.slice(0, 3).join(", ")}${more}. Delete them first, or delete with delete_dependents=true.`,
+    };
+  });
 }
 
 /** Takes deleted identifiers out of the optional relations of entities that stay. */

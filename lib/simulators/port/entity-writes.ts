@@ -3,7 +3,8 @@
  * entity, check (or create) the related entities it points at, then write everything
  * of the request in one store transaction. Outcomes are per entity, like Port's 207.
  */
-import { entityIdentifierPattern, type Blueprint, type PortEntity } from "../../port/schemas";
+import type { Blueprint, PortEntity } from "../../port/schemas";
+import type { StoreCap } from "./storage-cap";
 import type { DemoPortStore, EntityWrite, StoredEntity } from "./store";
 import { relationTargets, validateEntity } from "./validate";
 
@@ -28,7 +29,8 @@ function identifierOf(raw: unknown): string | undefined {
 /**
  * Upserts `raws` into `blueprint` as one isolated unit: the entities are read, merged
  * and written inside one store transaction, so two requests merging different
- * properties of the same entity cannot overwrite each other's change.
+ * properties of the same entity cannot overwrite each other's change. Past `cap` the
+ * whole request throws StoreCapExceeded and writes nothing.
  */
 export function upsertEntitiesInStore(
   store: DemoPortStore,
@@ -36,8 +38,9 @@ export function upsertEntitiesInStore(
   raws: readonly unknown[],
   flags: UpsertFlags,
   nowIso: string,
+  cap?: StoreCap,
 ): Promise<EntityOutcome[]> {
-  return store.transaction((tx) => upsertInTransaction(tx, blueprint, raws, flags, nowIso));
+  return store.transaction((tx) => upsertInTransaction(tx, blueprint, raws, flags, nowIso, cap));
 }
 
 type Accepted = Map<number, { entity: StoredEntity; requested: PortEntity; created: boolean }>;
@@ -48,6 +51,7 @@ async function upsertInTransaction(
   raws: readonly unknown[],
   flags: UpsertFlags,
   nowIso: string,
+  cap: StoreCap | undefined,
 ): Promise<EntityOutcome[]> {
   const ids = raws.map(identifierOf).filter((id): id is string => id !== undefined);
   const current = await store.getEntities(blueprint.identifier, ids);
@@ -79,7 +83,7 @@ async function upsertInTransaction(
     writes.push({ blueprint: blueprint.identifier, entity: a.entity, mode: "put" });
     outcomes[index] = { index, identifier: a.entity.identifier, ok: true, created: a.created, entity: a.entity };
   }
-  await store.writeEntities(writes);
+  await store.writeEntities(writes, cap);
   return outcomes;
 }
 
@@ -126,9 +130,6 @@ async function resolveRelations(
         error: "not_found",
         message: `relation "${t.relation}" points at "${t.identifier}" of blueprint "${t.blueprint}", which does not exist (create_missing_related_entities is off)`,
       };
-    }
-    if (!entityIdentifierPattern.test(t.identifier)) {
-      return { statusCode: 422, error: "invalid_request", message: `relation "${t.relation}" points at "${t.identifier}", which is not a valid identifier` };
     }
     return "placeholder";
   };

@@ -2,8 +2,9 @@
  * The demo Port: Port's API surface (the part this project uses) as a framework-free
  * fetch handler. Served by the Next route under /api/sim/port and by
  * `serveFetchHandler` in tests and benchmarks. It checks its own client credentials and
- * bearer tokens, validates like Port, rate-limits bulk upserts like Port, and can inject
- * faults. Requests are accepted with or without the /api/sim/port prefix.
+ * bearer tokens, validates like Port, applies Port's limits (1 MiB per request, bulk and
+ * single-entity upsert rate limits), bounds what it stores and how much one page
+ * answers, and can inject faults. Requests are accepted with or without the /api/sim/port prefix.
  */
 import { logger } from "../../server/log";
 import { DEMO_PORT_CREDENTIALS, DEMO_PORT_PATH } from "../../port/regions";
@@ -11,9 +12,10 @@ import type { PortIntegration } from "../../port/schemas";
 import { DropConnection } from "../serve";
 import { FaultInjector } from "./faults";
 import { discardBody, portError, portJson } from "./http-util";
-import { PORT_BULK_RATE_LIMIT, TokenBucket, type RateLimitConfig } from "./rate-limit";
+import { PORT_BULK_RATE_LIMIT, PORT_SINGLE_UPSERT_RATE_LIMIT, TokenBucket, type RateLimitConfig } from "./rate-limit";
 import { routeRequest, type RouteContext } from "./routes";
-import type { DemoPortStore } from "./store";
+import { DEMO_PORT_STORE_CAP, type StoreCap } from "./storage-cap";
+import { LIST_PAGE_MAX_BYTES, type DemoPortStore } from "./store";
 import { DemoTokenIssuer } from "./tokens";
 
 export interface DemoPortOptions {
@@ -24,6 +26,12 @@ export interface DemoPortOptions {
   tokenTtlSeconds?: number;
   /** Bulk upsert rate limit; default Port's (35,000 per 5 minutes, burst 3,500); false turns it off. */
   rateLimit?: RateLimitConfig | false;
+  /** Single-entity upsert rate limit; default Port's (10,000 per 5 minutes, burst 200); false turns it off. */
+  singleRateLimit?: RateLimitConfig | false;
+  /** The most the store may hold (see storage-cap.ts for the default); false: unbounded. */
+  storeCap?: Partial<StoreCap> | false;
+  /** Most bytes of entity JSON in one page of a listing or search; default LIST_PAGE_MAX_BYTES. */
+  listPageMaxBytes?: number;
   /** Integration records that exist from the start (created when missing). */
   seedIntegrations?: readonly PortIntegration[];
   now?: () => number;
@@ -60,7 +68,7 @@ export function createDemoPort(options: DemoPortOptions): DemoPort {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const faults = new FaultInjector(options.random);
   const tokens = new DemoTokenIssuer(options.tokenTtlSeconds ?? 3600, now);
-  const bucket = options.rateLimit === false ? undefined : new TokenBucket(options.rateLimit ?? PORT_BULK_RATE_LIMIT, now);
+  const bucket = (config: RateLimitConfig | false) => (config === false ? undefined : new TokenBucket(config, now));
   const credentials = options.credentials ?? [DEMO_PORT_CREDENTIALS];
   let stats = freshStats();
   let seeded: Promise<void> | undefined;
@@ -75,7 +83,10 @@ export function createDemoPort(options: DemoPortOptions): DemoPort {
     store: options.store,
     tokens,
     credentials,
-    bucket,
+    bulkBucket: bucket(options.rateLimit ?? PORT_BULK_RATE_LIMIT),
+    singleBucket: bucket(options.singleRateLimit ?? PORT_SINGLE_UPSERT_RATE_LIMIT),
+    cap: options.storeCap === false ? undefined : { ...DEMO_PORT_STORE_CAP, ...options.storeCap },
+    listPageMaxBytes: options.listPageMaxBytes ?? LIST_PAGE_MAX_BYTES,
     now,
     get stats() {
       return stats;
@@ -95,8 +106,7 @@ export function createDemoPort(options: DemoPortOptions): DemoPort {
       if (fault?.kind === "drop") throw new DropConnection();
       if (fault?.kind === "slow") await sleep(fault.delayMs);
       if (fault?.kind === "status") {
-        await discardBody(request);
-        const headers: Record<string, string> = { ...fault.headers };
+        const headers: Record<string, string> = { ...(await discardBody(request)), ...fault.headers };
         if (fault.retryAfterSeconds !== undefined) headers["retry-after"] = String(fault.retryAfterSeconds);
         return portError(fault.status, fault.status === 429 ? "rate_limit_exceeded" : "injected_fault", `fault injection: ${fault.status}`, headers);
       }

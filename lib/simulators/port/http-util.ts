@@ -8,50 +8,63 @@ export function portError(status: number, error: string, message: string, header
   return portJson(status, { ok: false, error, message }, headers);
 }
 
-export class BodyTooLarge extends Error {}
+/**
+ * How much of an unwanted body is read and thrown away before giving up on it. Draining
+ * lets an ordinary client that sends its whole body before reading (most do) see the
+ * answer; without a bound, a body that never ends would be read forever.
+ */
+export const DRAIN_MAX_BYTES = 8 * 1024 * 1024;
+
+/** The body went past the cap. `closeConnection`: the rest was not drained, so the answer must close the connection. */
+export class BodyTooLarge extends Error {
+  constructor(readonly closeConnection: boolean) {
+    super("request body too large");
+  }
+}
 
 /**
- * Reads and throws away the rest of a request body. Cancelling the stream instead makes
- * Node's stream adapter throw on the next chunk that arrives, so an unwanted body is
- * drained, never cancelled.
+ * Reads and throws away up to DRAIN_MAX_BYTES of the rest of a body; true when it ended.
+ * Cancelling the stream instead makes Node's stream adapter throw on the next chunk that
+ * arrives, so an unwanted body is drained, or left unread behind a closed connection.
  */
-export async function discardBody(request: Request): Promise<void> {
-  if (!request.body || request.bodyUsed) return;
-  const reader = request.body.getReader();
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<boolean> {
+  let read = 0;
   try {
-    while (!(await reader.read()).done);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return true;
+      read += value.byteLength;
+      if (read > DRAIN_MAX_BYTES) return false;
+    }
   } catch {
-    // The client went away: nothing left to drain.
+    return true; // the client went away: nothing left to drain
+  } finally {
+    reader.releaseLock();
   }
 }
 
-async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
-  try {
-    while (!(await reader.read()).done);
-  } catch {
-    // as above
-  }
+/** The headers an answer needs after `drained`: a body not read to its end closes the connection. */
+export const connectionHeaders = (drained: boolean): Record<string, string> => (drained ? {} : { connection: "close" });
+
+/** Throws away a request body we do not want (bounded); returns the headers the answer needs. */
+export async function discardBody(request: Request): Promise<Record<string, string>> {
+  if (!request.body || request.bodyUsed) return {};
+  return connectionHeaders(await drain(request.body.getReader()));
 }
 
-/** Reads a request body as text, stopping as soon as it exceeds `maxBytes`. */
+/** Reads a request body as text, stopping as soon as it exceeds `maxBytes` (never buffering more). */
 export async function readBodyCapped(request: Request, maxBytes: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await discardBody(request);
-    throw new BodyTooLarge();
-  }
   if (!request.body) return "";
   const reader = request.body.getReader();
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLarge(!(await drain(reader)));
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > maxBytes) {
-      await drain(reader);
-      throw new BodyTooLarge();
-    }
+    if (total > maxBytes) throw new BodyTooLarge(!(await drain(reader)));
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString("utf8");

@@ -1,11 +1,15 @@
 /** In-memory demo Port store: for tests and benchmarks (the app uses the Prisma store). */
 import type { Blueprint, PortIntegration } from "../../port/schemas";
+import { checkCap, entityKey, prepareWrites, usageDelta } from "./storage-cap";
 import type { DemoPortStore, EntityPage, EntityPageQuery, EntityWrite, StoredEntity } from "./store";
 
 export function createMemoryStore(): DemoPortStore {
   const blueprints = new Map<string, Blueprint>();
   const entities = new Map<string, Map<string, StoredEntity>>();
   const integrations = new Map<string, PortIntegration>();
+  /** Bytes of each stored entity's JSON (by entityKey), and their sum. */
+  const sizes = new Map<string, number>();
+  let totalBytes = 0;
   const bucket = (bp: string) => {
     let m = entities.get(bp);
     if (!m) entities.set(bp, (m = new Map()));
@@ -45,16 +49,32 @@ export function createMemoryStore(): DemoPortStore {
       const m = entities.get(bp);
       return new Set(ids.filter((id) => m?.has(id)));
     },
-    async writeEntities(writes: readonly EntityWrite[]) {
-      for (const w of writes) {
+    async writeEntities(writes: readonly EntityWrite[], cap) {
+      const prepared = prepareWrites(writes);
+      const existing = new Map<string, number>();
+      for (const { write } of prepared) {
+        const key = entityKey(write.blueprint, write.entity.identifier);
+        const size = sizes.get(key);
+        if (size !== undefined) existing.set(key, size);
+      }
+      checkCap({ entities: sizes.size, bytes: totalBytes }, usageDelta(prepared, existing), cap);
+      for (const { write: w, bytes } of prepared) {
         const m = bucket(w.blueprint);
         if (w.mode === "create-if-missing" && m.has(w.entity.identifier)) continue;
         m.set(w.entity.identifier, clone(w.entity));
+        const key = entityKey(w.blueprint, w.entity.identifier);
+        totalBytes += bytes - (sizes.get(key) ?? 0);
+        sizes.set(key, bytes);
       }
     },
     async deleteEntities(bp, ids) {
       const m = entities.get(bp);
-      return ids.filter((id) => m?.delete(id));
+      return ids.filter((id) => {
+        if (!m?.delete(id)) return false;
+        totalBytes -= sizes.get(entityKey(bp, id)) ?? 0;
+        sizes.delete(entityKey(bp, id));
+        return true;
+      });
     },
     async findReferencing(bp, relation, targets) {
       const wanted = new Set(targets);
@@ -72,8 +92,18 @@ export function createMemoryStore(): DemoPortStore {
         .filter((e) => query.after === undefined || e.identifier > query.after)
         .filter((e) => !needle || e.identifier.toLowerCase().includes(needle) || (e.title ?? "").toLowerCase().includes(needle))
         .sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
-      const page = all.slice(0, query.limit).map(clone);
-      return { entities: page, next: all.length > query.limit ? page[page.length - 1]!.identifier : null };
+      const page: StoredEntity[] = [];
+      let bytes = 0;
+      for (const e of all) {
+        const size = sizes.get(entityKey(bp, e.identifier)) ?? 0;
+        if (page.length >= query.limit || (page.length > 0 && bytes + size > (query.maxBytes ?? Infinity))) break;
+        page.push(clone(e));
+        bytes += size;
+      }
+      return { entities: page, next: all.length > page.length ? page[page.length - 1]!.identifier : null };
+    },
+    async usage() {
+      return { entities: sizes.size, bytes: totalBytes };
     },
     async countEntities() {
       return new Map([...blueprints.keys()].map((id) => [id, entities.get(id)?.size ?? 0]));

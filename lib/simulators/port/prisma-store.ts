@@ -7,7 +7,9 @@
 import type { Db } from "../../server/db";
 import type { Prisma } from "../../server/db/generated/client";
 import { blueprintSchema, integrationSchema, type Blueprint, type PortIntegration } from "../../port/schemas";
-import type { DemoPortStore, EntityPage, EntityWrite, StoredEntity } from "./store";
+import { addUsage, entityBytes, usageTally, type UsageTally } from "./prisma-usage";
+import { checkCap, entityKey, prepareWrites, usageDelta, type PreparedWrite } from "./storage-cap";
+import type { DemoPortStore, EntityPage, EntityWrite, StoredEntity, StoreUsage } from "./store";
 
 const parseBlueprint = (json: string): Blueprint => blueprintSchema.parse(JSON.parse(json));
 const parseEntity = (json: string): StoredEntity => JSON.parse(json) as StoredEntity;
@@ -27,14 +29,14 @@ const sqliteTimestamp = (iso: string) => iso.replace(/Z$/, "+00:00");
 /** The client outside a transaction, or the transaction's client inside one. */
 type Queries = Db | Prisma.TransactionClient;
 
-async function insertRows(q: Queries, writes: readonly EntityWrite[], onConflict: string): Promise<void> {
+async function insertRows(q: Queries, writes: readonly PreparedWrite[], onConflict: string): Promise<void> {
   for (let i = 0; i < writes.length; i += ROWS_PER_STATEMENT) {
     const rows = writes.slice(i, i + ROWS_PER_STATEMENT);
-    const values = rows.flatMap((w) => [
+    const values = rows.flatMap(({ write: w, json }) => [
       w.blueprint,
       w.entity.identifier,
       w.entity.title ?? null,
-      JSON.stringify(w.entity),
+      json,
       sqliteTimestamp(w.entity.createdAt),
       sqliteTimestamp(w.entity.updatedAt),
     ]);
@@ -51,16 +53,26 @@ async function insertRows(q: Queries, writes: readonly EntityWrite[], onConflict
 const relationPath = (name: string) => `$."relations"."${name.replace(/"/g, '""')}"`;
 
 export function createPrismaStore(db: Db): DemoPortStore {
-  return storeOn(db, (work) => db.$transaction((tx) => work(storeOn(tx, null)), TRANSACTION_OPTIONS));
+  const tally = usageTally();
+  return storeOn(db, tally, null);
 }
 
 /**
- * The store's queries on `q`. `begin` opens a transaction; null means `q` already is one
- * (then `transaction` runs inside it, and multi-statement writes need no transaction of their own).
+ * The store's queries on `q`. `pending` is null outside a transaction (then `transaction`
+ * opens one); inside one it collects the usage change of the transaction's writes, booked
+ * into `tally` only once the transaction committed (a rollback books nothing).
  */
-function storeOn(q: Queries, begin: (<T>(work: (tx: DemoPortStore) => Promise<T>) => Promise<T>) | null): DemoPortStore {
+function storeOn(q: Queries, tally: UsageTally, pending: StoreUsage | null): DemoPortStore {
+  /** Runs `work` inside this store's transaction, or in a new one whose usage change is booked on commit. */
+  const inTransaction = async <T>(work: (tx: DemoPortStore) => Promise<T>): Promise<T> => {
+    if (pending) return work(self);
+    const mine: StoreUsage = { entities: 0, bytes: 0 };
+    const result = await (q as Db).$transaction((tx) => work(storeOn(tx, tally, mine)), TRANSACTION_OPTIONS);
+    tally.book(mine);
+    return result;
+  };
   const self: DemoPortStore = {
-    transaction: (work) => (begin ? begin(work) : work(self)),
+    transaction: inTransaction,
     async getBlueprint(identifier) {
       const row = await q.demoPortBlueprint.findUnique({ where: { identifier } });
       return row ? parseBlueprint(row.json) : null;
@@ -85,22 +97,28 @@ function storeOn(q: Queries, begin: (<T>(work: (tx: DemoPortStore) => Promise<T>
       const rows = await q.demoPortEntity.findMany({ where: { blueprint, identifier: { in: [...identifiers] } }, select: { identifier: true } });
       return new Set(rows.map((r) => r.identifier));
     },
-    async writeEntities(writes: readonly EntityWrite[]) {
+    async writeEntities(writes: readonly EntityWrite[], cap) {
       if (writes.length === 0) return;
-      const run = async (tx: Queries) => {
-        await insertRows(tx, writes.filter((w) => w.mode === "create-if-missing"), "NOTHING");
-        await insertRows(tx, writes.filter((w) => w.mode === "put"), 'UPDATE SET "title" = excluded."title", "json" = excluded."json", "updatedAt" = excluded."updatedAt"');
-      };
-      if (begin) await (q as Db).$transaction((tx) => run(tx), TRANSACTION_OPTIONS);
-      else await run(q);
+      if (!pending) return inTransaction((tx) => tx.writeEntities(writes, cap));
+      const prepared = prepareWrites(writes);
+      const existing = new Map<string, number>();
+      for (const blueprint of new Set(writes.map((w) => w.blueprint))) {
+        const ids = writes.filter((w) => w.blueprint === blueprint).map((w) => w.entity.identifier);
+        for (const [id, bytes] of await entityBytes(q, blueprint, ids)) existing.set(entityKey(blueprint, id), bytes);
+      }
+      const delta = usageDelta(prepared, existing);
+      checkCap(await self.usage(), delta, cap);
+      await insertRows(q, prepared.filter((p) => p.write.mode === "create-if-missing"), "NOTHING");
+      await insertRows(q, prepared.filter((p) => p.write.mode === "put"), 'UPDATE SET "title" = excluded."title", "json" = excluded."json", "updatedAt" = excluded."updatedAt"');
+      addUsage(pending, delta);
     },
     async deleteEntities(blueprint, identifiers) {
-      const run = async (tx: Queries) => {
-        const rows = await tx.demoPortEntity.findMany({ where: { blueprint, identifier: { in: [...identifiers] } }, select: { identifier: true } });
-        await tx.demoPortEntity.deleteMany({ where: { blueprint, identifier: { in: rows.map((r) => r.identifier) } } });
-        return rows.map((r) => r.identifier);
-      };
-      return begin ? (q as Db).$transaction((tx) => run(tx), TRANSACTION_OPTIONS) : run(q);
+      if (!pending) return inTransaction((tx) => tx.deleteEntities(blueprint, identifiers));
+      const found = await entityBytes(q, blueprint, identifiers);
+      const ids = [...found.keys()];
+      await q.demoPortEntity.deleteMany({ where: { blueprint, identifier: { in: ids } } });
+      addUsage(pending, { entities: -ids.length, bytes: -[...found.values()].reduce((a, b) => a + b, 0) });
+      return ids;
     },
     async findReferencing(blueprint, relation, targets) {
       if (targets.length === 0) return [];
@@ -120,18 +138,38 @@ function storeOn(q: Queries, begin: (<T>(work: (tx: DemoPortStore) => Promise<T>
     },
     async pageEntities(blueprint, query): Promise<EntityPage> {
       const search = query.search?.trim();
-      const rows = await q.demoPortEntity.findMany({
-        where: {
-          blueprint,
-          ...(query.after !== undefined ? { identifier: { gt: query.after } } : {}),
-          ...(search ? { OR: [{ identifier: { contains: search } }, { title: { contains: search } }] } : {}),
-        },
-        orderBy: { identifier: "asc" },
-        take: query.limit + 1,
-        select: { identifier: true, json: true },
-      });
-      const page = rows.slice(0, query.limit);
-      return { entities: page.map((r) => parseEntity(r.json)), next: rows.length > query.limit ? page[page.length - 1]!.identifier : null };
+      const where = {
+        blueprint,
+        ...(query.after !== undefined ? { identifier: { gt: query.after } } : {}),
+        ...(search ? { OR: [{ identifier: { contains: search } }, { title: { contains: search } }] } : {}),
+      };
+      const select = { identifier: true, json: true } as const;
+      if (query.maxBytes === undefined) {
+        const rows = await q.demoPortEntity.findMany({ where, orderBy: { identifier: "asc" }, take: query.limit + 1, select });
+        const page = rows.slice(0, query.limit);
+        return { entities: page.map((r) => parseEntity(r.json)), next: rows.length > query.limit ? page[page.length - 1]!.identifier : null };
+      }
+      // Which entities fit is decided on their sizes first: a page of large entities is
+      // never loaded whole only to be cut.
+      const candidates = (await q.demoPortEntity.findMany({ where, orderBy: { identifier: "asc" }, take: query.limit + 1, select: { identifier: true } })).map((r) => r.identifier);
+      const sizes = await entityBytes(q, blueprint, candidates.slice(0, query.limit));
+      const chosen: string[] = [];
+      let bytes = 0;
+      for (const id of candidates.slice(0, query.limit)) {
+        const size = sizes.get(id) ?? 0;
+        if (chosen.length > 0 && bytes + size > query.maxBytes) break;
+        chosen.push(id);
+        bytes += size;
+      }
+      const rows = await q.demoPortEntity.findMany({ where: { blueprint, identifier: { in: chosen } }, orderBy: { identifier: "asc" }, select });
+      const next = candidates.length > chosen.length && chosen.length ? chosen[chosen.length - 1]! : null;
+      return { entities: rows.map((r) => parseEntity(r.json)), next };
+    },
+    async usage() {
+      // Counted inside a transaction only: the adapter lets a query outside one see another
+      // transaction's uncommitted rows, which would then be booked twice.
+      if (!pending) return inTransaction((tx) => tx.usage());
+      return tally.current(q, pending);
     },
     async countEntities() {
       const [blueprints, groups] = await Promise.all([

@@ -1,6 +1,6 @@
 /**
- * Port's documented limit on bulk upserts (35,000 requests per 5 minutes, burst 3,500)
- * as a token bucket: it refills at requests/window per second up to `burst`. The clock
+ * Port's documented limits on upserts (bulk: 35,000 requests per 5 minutes, burst 3,500;
+ * single entity: see below) as token buckets: each refills at requests/window per second up to `burst`. The clock
  * is injected so tests can move time instead of waiting.
  */
 export interface RateLimitConfig {
@@ -12,6 +12,12 @@ export interface RateLimitConfig {
 }
 
 export const PORT_BULK_RATE_LIMIT: RateLimitConfig = { requests: 35_000, windowSeconds: 300, burst: 3_500 };
+
+/**
+ * Port's limit on single-entity upserts (docs.port.io/api-reference/rate-limits: 10,000
+ * requests per 5 minutes, burst 200): about 33 per second once the burst is spent.
+ */
+export const PORT_SINGLE_UPSERT_RATE_LIMIT: RateLimitConfig = { requests: 10_000, windowSeconds: 300, burst: 200 };
 
 export type RateDecision = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 

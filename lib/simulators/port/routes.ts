@@ -4,74 +4,15 @@
  */
 import { z } from "zod";
 import { blueprintSchema, type Blueprint } from "../../port/schemas";
-import { deleteEntitiesInStore } from "./entity-deletes";
-import { upsertEntitiesInStore, type EntityOutcome, type UpsertFlags } from "./entity-writes";
-import { BodyTooLarge, discardBody, portError, portJson, readBodyCapped } from "./http-util";
-import type { TokenBucket } from "./rate-limit";
+import { bulkDeleteRoute, deleteEntityRoute, getEntityRoute, listRoute, requireBlueprint, searchRoute, upsertRoute, type RouteContext } from "./entity-routes";
+import { portError, portJson } from "./http-util";
+import { HttpFailure, fail, parseWith, readJsonBody } from "./request-body";
 import type { DemoPortStore } from "./store";
-import type { DemoTokenIssuer } from "./tokens";
 
-/** Port's limits on one bulk upsert. */
-export const BULK_MAX_ENTITIES = 20;
-export const BULK_MAX_BYTES = 1024 * 1024;
-const DELETE_MAX_ENTITIES = 100;
-const SEARCH_MAX_LIMIT = 1000;
-
-export interface RouteContext {
-  store: DemoPortStore;
-  tokens: DemoTokenIssuer;
-  credentials: readonly { clientId: string; clientSecret: string }[];
-  bucket?: TokenBucket;
-  now: () => number;
-  readonly stats: { tokensIssued: number; bulkUpserts: number; bulks: { entities: number; bytes: number }[]; rateLimited: number };
-}
+export type { RouteContext } from "./entity-routes";
 
 /** Upper bound of blueprints in the demo Port (Entra ID needs a handful). */
 export const MAX_DEMO_BLUEPRINTS = 200;
-
-class HttpFailure extends Error {
-  constructor(readonly response: Response) {
-    super("http failure");
-  }
-}
-
-const fail = (status: number, error: string, message: string): never => {
-  throw new HttpFailure(portError(status, error, message));
-};
-
-async function readJsonBody(request: Request, maxBytes = BULK_MAX_BYTES): Promise<{ value: unknown; bytes: number }> {
-  let text: string;
-  try {
-    text = await readBodyCapped(request, maxBytes);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) fail(413, "payload_too_large", `The request body exceeds ${maxBytes} bytes.`);
-    throw error;
-  }
-  try {
-    return { value: JSON.parse(text) as unknown, bytes: Buffer.byteLength(text) };
-  } catch {
-    return fail(400, "invalid_json", "The request body is not valid JSON.");
-  }
-}
-
-function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    fail(422, "invalid_request", `${issue.path.join(".") || "body"}: ${issue.message}`);
-  }
-  return parsed.data as z.infer<S>;
-}
-
-const flag = (params: URLSearchParams, name: string, fallback: boolean) => {
-  const v = params.get(name);
-  return v === null ? fallback : v === "true";
-};
-
-async function requireBlueprint(store: DemoPortStore, identifier: string): Promise<Blueprint> {
-  const bp = await store.getBlueprint(identifier);
-  return bp ?? fail(404, "not_found", `Blueprint with identifier "${identifier}" was not found`);
-}
 
 async function checkRelationTargets(store: DemoPortStore, bp: Blueprint): Promise<void> {
   for (const [name, rel] of Object.entries(bp.relations)) {
@@ -88,52 +29,7 @@ function authorize(ctx: RouteContext, request: Request): void {
 }
 
 const tokenRequestSchema = z.object({ clientId: z.string(), clientSecret: z.string() });
-const bulkBodySchema = z.object({ entities: z.array(z.unknown()) });
-const deleteBodySchema = z.object({ entities: z.array(z.string()) });
-const searchBodySchema = z.object({ limit: z.number().int().min(1).max(SEARCH_MAX_LIMIT).default(SEARCH_MAX_LIMIT), from: z.string().optional() });
 const configBodySchema = z.object({ config: z.record(z.string(), z.unknown()) });
-
-function outcomeError(o: Extract<EntityOutcome, { ok: false }>) {
-  return { identifier: o.identifier, index: o.index, statusCode: o.statusCode, error: o.error, message: o.message };
-}
-
-async function upsertRoute(ctx: RouteContext, request: Request, params: URLSearchParams, bpId: string, bulk: boolean): Promise<Response> {
-  if (bulk && ctx.bucket) {
-    const decision = ctx.bucket.take();
-    if (!decision.ok) {
-      ctx.stats.rateLimited += 1;
-      await discardBody(request);
-      return portError(429, "rate_limit_exceeded", "Too many bulk upsert requests.", { "retry-after": String(decision.retryAfterSeconds) });
-    }
-  }
-  const { value, bytes } = await readJsonBody(request);
-  const blueprint = await requireBlueprint(ctx.store, bpId);
-  const flags: UpsertFlags = {
-    upsert: flag(params, "upsert", false),
-    merge: flag(params, "merge", false),
-    createMissingRelated: flag(params, "create_missing_related_entities", false),
-  };
-  const nowIso = new Date(ctx.now()).toISOString();
-  if (!bulk) {
-    const [outcome] = await upsertEntitiesInStore(ctx.store, blueprint, [value], flags, nowIso);
-    if (!outcome!.ok) return portError(outcome!.statusCode, outcome!.error, outcome!.message);
-    return portJson(outcome!.created ? 201 : 200, { ok: true, entity: outcome!.entity });
-  }
-  const { entities } = parseWith(bulkBodySchema, value);
-  if (entities.length === 0) fail(422, "invalid_request", "entities: at least one entity is required");
-  if (entities.length > BULK_MAX_ENTITIES) fail(422, "invalid_request", `entities: at most ${BULK_MAX_ENTITIES} entities per bulk request (got ${entities.length})`);
-  ctx.stats.bulkUpserts += 1;
-  ctx.stats.bulks.push({ entities: entities.length, bytes });
-  if (ctx.stats.bulks.length > 10_000) ctx.stats.bulks.shift();
-  const outcomes = await upsertEntitiesInStore(ctx.store, blueprint, entities, flags, nowIso);
-  const ok = outcomes.filter((o) => o.ok);
-  const errors = outcomes.filter((o): o is Extract<EntityOutcome, { ok: false }> => !o.ok).map(outcomeError);
-  return portJson(errors.length ? 207 : 200, {
-    ok: true,
-    entities: ok.map((o) => ({ identifier: o.identifier, index: o.index, created: o.created })),
-    errors,
-  });
-}
 
 /** Answers one request; `path` is without the /api/sim/port prefix. */
 export async function routeRequest(ctx: RouteContext, request: Request, path: string, params: URLSearchParams): Promise<Response> {
@@ -200,39 +96,13 @@ async function dispatch(ctx: RouteContext, request: Request, path: string, param
     }
     if (c === "entities") {
       if (n === 4 && method === "POST") return upsertRoute(ctx, request, params, bpId, false);
-      if (n === 4 && method === "GET") {
-        await requireBlueprint(ctx.store, bpId);
-        // Capped like search: one answer must not load a whole large catalog into memory.
-        const page = await ctx.store.pageEntities(bpId, { limit: 1_000 });
-        return portJson(200, { ok: true, entities: page.entities });
-      }
+      if (n === 4 && method === "GET") return listRoute(ctx, bpId);
       if (n === 5 && d === "bulk" && method === "POST") return upsertRoute(ctx, request, params, bpId, true);
-      if (n === 5 && d === "search" && method === "POST") {
-        await requireBlueprint(ctx.store, bpId);
-        const body = parseWith(searchBodySchema, (await readJsonBody(request)).value);
-        const page = await ctx.store.pageEntities(bpId, { limit: body.limit, after: body.from });
-        return portJson(200, { ok: true, entities: page.entities, next: page.next });
-      }
-      if (n === 5 && (method === "GET" || method === "DELETE")) {
-        await requireBlueprint(ctx.store, bpId);
-        const id = d!;
-        if (method === "GET") {
-          const found = (await ctx.store.getEntities(bpId, [id])).get(id);
-          return found ? portJson(200, { ok: true, entity: found }) : portError(404, "not_found", `Entity "${id}" of blueprint "${bpId}" was not found`);
-        }
-        const outcome = await deleteEntitiesInStore(ctx.store, bpId, [id], flag(params, "delete_dependents", false), new Date(ctx.now()).toISOString());
-        const [error] = outcome.errors;
-        if (error) return portError(error.error === "not_found" ? 404 : 422, error.error, error.message);
-        return portJson(200, { ok: true });
-      }
+      if (n === 5 && d === "search" && method === "POST") return searchRoute(ctx, request, bpId);
+      if (n === 5 && method === "GET") return getEntityRoute(ctx, bpId, d!);
+      if (n === 5 && method === "DELETE") return deleteEntityRoute(ctx, params, bpId, d!);
     }
-    if (c === "bulk" && d === "entities" && e === "delete" && n === 6 && method === "POST") {
-      await requireBlueprint(ctx.store, bpId);
-      const { entities } = parseWith(deleteBodySchema, (await readJsonBody(request)).value);
-      if (entities.length > DELETE_MAX_ENTITIES) fail(422, "invalid_request", `entities: at most ${DELETE_MAX_ENTITIES} identifiers per request`);
-      const outcome = await deleteEntitiesInStore(ctx.store, bpId, entities, flag(params, "delete_dependents", false), new Date(ctx.now()).toISOString());
-      return portJson(200, { ok: true, deletedEntities: outcome.deleted, errors: outcome.errors });
-    }
+    if (c === "bulk" && d === "entities" && e === "delete" && n === 6 && method === "POST") return bulkDeleteRoute(ctx, request, params, bpId);
   }
 
   if (a === "integration" && b) {

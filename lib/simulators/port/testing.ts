@@ -16,7 +16,7 @@ export interface ServedDemoPort {
 }
 
 export async function serveDemoPort(options: Partial<DemoPortOptions> = {}): Promise<ServedDemoPort> {
-  const demo = createDemoPort({ rateLimit: false, ...options, store: options.store ?? createMemoryStore() });
+  const demo = createDemoPort({ rateLimit: false, singleRateLimit: false, ...options, store: options.store ?? createMemoryStore() });
   const served = await serveFetchHandler((request) => demo.handle(request));
   return { demo, baseUrl: served.url + DEMO_PORT_PATH, credentials: { ...DEMO_PORT_CREDENTIALS }, close: () => served.close() };
 }

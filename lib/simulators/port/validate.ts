@@ -5,7 +5,7 @@
  * A null property value clears the property.
  */
 import { propertyValueProblem } from "../../port/property-values";
-import { entityIdentifierPattern, entitySchema, type Blueprint, type PortEntity } from "../../port/schemas";
+import { entityIdentifierProblem, entitySchema, type Blueprint, type PortEntity } from "../../port/schemas";
 
 /** `entity` is what to store; `requested` is the parsed input (its relations are the ones to check). */
 export type Validation = { ok: true; entity: PortEntity; requested: PortEntity } | { ok: false; message: string };
@@ -21,9 +21,8 @@ export function validateEntity(blueprint: Blueprint, raw: unknown, existing: Por
     return { ok: false, message: `${issue.path.join(".") || "entity"}: ${issue.message}` };
   }
   const entity = parsed.data;
-  if (!entityIdentifierPattern.test(entity.identifier)) {
-    return { ok: false, message: `identifier "${entity.identifier}" may hold only letters, digits and @ _ . + : \\ / = -` };
-  }
+  const idProblem = entityIdentifierProblem(entity.identifier);
+  if (idProblem) return { ok: false, message: `identifier ${quoted(entity.identifier)} ${idProblem}` };
   for (const [name, value] of Object.entries(entity.properties)) {
     const spec = blueprint.schema.properties[name];
     if (!spec) return { ok: false, message: `property "${name}" is not in blueprint "${blueprint.identifier}"` };
@@ -36,6 +35,11 @@ export function validateEntity(blueprint: Blueprint, raw: unknown, existing: Por
     if (value === null) continue;
     if (spec.many && !Array.isArray(value)) return { ok: false, message: `relation "${name}" is many: it takes an array of identifiers` };
     if (!spec.many && typeof value !== "string") return { ok: false, message: `relation "${name}" takes one identifier, not an array` };
+    for (const [i, target] of (Array.isArray(value) ? value : [value]).entries()) {
+      const problem = entityIdentifierProblem(target);
+      const where = Array.isArray(value) ? `relation "${name}" item ${i}` : `relation "${name}"`;
+      if (problem) return { ok: false, message: `${where}: identifier ${quoted(target)} ${problem}` };
+    }
   }
 
   const base = merge && existing ? existing : undefined;
@@ -51,6 +55,9 @@ export function validateEntity(blueprint: Blueprint, raw: unknown, existing: Por
   }
   return { ok: true, entity: result, requested: entity };
 }
+
+/** An identifier for a message: quoted, and cut short (it may be a megabyte long). */
+const quoted = (id: string) => JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}...` : id);
 
 function dropNulls<T>(record: Record<string, T | null>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined)) as Record<string, T>;
