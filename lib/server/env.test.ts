@@ -51,6 +51,8 @@ describe("parseEnv", () => {
       /^Invalid environment variable AUTH_ENTRA_ID_TENANT_ID: must be your tenant's ID or primary domain/,
     ],
     [{ HOST: "http://0.0.0.0" }, /^Invalid environment variable HOST: must be an address to listen on/],
+    [{ SERVED_HOSTS: "builder.example.com, http://evil/" }, /^Invalid environment variable SERVED_HOSTS: must be a comma-separated list of host\[:port\]/],
+    [{ TRUST_PROXY: "yes" }, /^Invalid environment variable TRUST_PROXY: must be "on" or "off"/],
   ])("rejects %o with one line naming the variable", (vars, message) => {
     let error: unknown;
     try {
@@ -71,5 +73,12 @@ describe("parseEnv", () => {
     const config = parseEnv({ DATA_DIR: dir, EXTRA_ALLOWED_HOSTS: " Graph.Proxy.example:8443 ,127.0.0.1", SIMULATORS: "off" });
     expect(config.EXTRA_ALLOWED_HOSTS).toEqual(["graph.proxy.example:8443", "127.0.0.1"]);
     expect(config.SIMULATORS).toBe(false);
+  });
+
+  it("parses SERVED_HOSTS and TRUST_PROXY (off unless set)", () => {
+    expect(parseEnv({ DATA_DIR: dir }).TRUST_PROXY).toBe(false);
+    const config = parseEnv({ DATA_DIR: dir, SERVED_HOSTS: " Builder.Example.com ,10.0.0.5:8443", TRUST_PROXY: "on" });
+    expect(config.SERVED_HOSTS).toEqual(["builder.example.com", "10.0.0.5:8443"]);
+    expect(config.TRUST_PROXY).toBe(true);
   });
 });

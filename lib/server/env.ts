@@ -52,6 +52,17 @@ export const envSchema = z
       .default("")
       .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
       .refine((hosts) => hosts.every((h) => hostPort.test(h)), "must be a comma-separated list of host[:port]"),
+    // Names this builder answers to besides NEXTAUTH_URL's host (and loopback names on a
+    // loopback or wildcard bind): state changes and sign-in from any other Host are refused,
+    // so a DNS-rebinding page cannot reach them.
+    SERVED_HOSTS: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+      .refine((hosts) => hosts.every((h) => hostPort.test(h)), "must be a comma-separated list of host[:port]"),
+    // Behind a reverse proxy every connection comes from the proxy: with this on, the
+    // client address (sign-in limits) is the last X-Forwarded-For entry, which the proxy adds.
+    TRUST_PROXY: onOff.default(false),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
         error: "must be one of fatal, error, warn, info, debug, trace, silent",

@@ -1,15 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { crossSiteRefusal, readJson } from "./http";
+import { malformedPathRefusal } from "./request-checks";
+import { servedHosts } from "./served-hosts";
 
+const hosts = servedHosts({ HOST: "127.0.0.1", NEXTAUTH_URL: "http://localhost:3000", SERVED_HOSTS: [] });
 const post = (headers: Record<string, string>, body = '{"name":"x"}') =>
   new Request("http://localhost:3000/api/projects", { method: "POST", headers: { host: "localhost:3000", ...headers }, body });
+const refusal = (request: Request) => crossSiteRefusal(request, hosts);
 
 describe("crossSiteRefusal", () => {
   it("lets same-origin browsers and non-browser clients through", () => {
-    expect(crossSiteRefusal(post({ "sec-fetch-site": "same-origin", origin: "http://localhost:3000" }))).toBeNull();
-    expect(crossSiteRefusal(post({}))).toBeNull();
-    expect(crossSiteRefusal(new Request("http://localhost:3000/api/projects", { headers: { "sec-fetch-site": "cross-site" } }))).toBeNull();
+    expect(refusal(post({ "sec-fetch-site": "same-origin", origin: "http://localhost:3000" }))).toBeNull();
+    expect(refusal(post({}))).toBeNull();
+    expect(refusal(post({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" }))).toBeNull();
+    expect(refusal(new Request("http://localhost:3000/api/projects", { headers: { "sec-fetch-site": "cross-site" } }))).toBeNull();
   });
 
   it.each([
@@ -17,10 +22,34 @@ describe("crossSiteRefusal", () => {
     [{ "sec-fetch-site": "same-site", origin: "http://localhost:8080" }],
     [{ origin: "http://localhost:8080" }],
     [{ origin: "null" }],
+    // Malformed origins are another site, not a 500.
+    [{ origin: "http://[bad" }],
+    [{ origin: "not a url" }],
+    [{ origin: "file:///etc" }],
   ])("refuses a state change from another site: %o", async (headers) => {
-    const response = crossSiteRefusal(post(headers));
+    const response = refusal(post(headers));
     expect(response?.status).toBe(403);
     expect((await response!.json()).error.code).toBe("cross_site_request");
+  });
+
+  it("refuses a state change addressed to a host name it does not serve (DNS rebinding), even with a matching Origin", async () => {
+    for (const host of ["attacker.example:3000", "attacker.example", "localhost.attacker.example:3000"]) {
+      const response = refusal(post({ host, origin: `http://${host}`, "sec-fetch-site": "same-origin" }));
+      expect(response?.status, host).toBe(403);
+      const body = await response!.json();
+      expect(body.error.code).toBe("host_not_served");
+      expect(body.error.hint).toMatch(/SERVED_HOSTS/);
+    }
+  });
+});
+
+describe("malformedPathRefusal", () => {
+  it("answers 400 for broken percent-encoding and passes a decodable path", async () => {
+    const response = malformedPathRefusal("/api/auth/%E0%A4%A");
+    expect(response?.status).toBe(400);
+    expect((await response!.json()).error.code).toBe("malformed_path");
+    expect(malformedPathRefusal("/api/auth/%E0%A4%A4")).toBeNull();
+    expect(malformedPathRefusal("/projects/%25")).toBeNull();
   });
 });
 

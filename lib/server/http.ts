@@ -6,6 +6,9 @@ import type { z } from "zod";
 import { AppError, toErrorShape, UNAUTHORIZED_ERROR } from "../errors";
 import { logger } from "./log";
 import { sessionFromRequest, type SessionUser } from "./auth/session";
+import { crossSiteRefusal } from "./request-checks";
+
+export { crossSiteRefusal, foreignHostRefusal } from "./request-checks";
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
@@ -25,27 +28,6 @@ export function unauthorized(): Response {
   return json({ error: UNAUTHORIZED_ERROR }, { status: 401 });
 }
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/**
- * Refuses a state-changing request sent by another site (CSRF). SameSite=Lax cookies do
- * not cover other ports of localhost or sibling subdomains, so the browser's own
- * Sec-Fetch-Site and Origin headers decide; clients that send neither (curl, the CLI)
- * are not browsers and carry no ambient cookies.
- */
-export function crossSiteRefusal(request: Request): Response | null {
-  if (SAFE_METHODS.has(request.method)) return null;
-  const fetchSite = request.headers.get("sec-fetch-site");
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("host") ?? new URL(request.url).host;
-  const crossSite = (fetchSite !== null && fetchSite !== "same-origin" && fetchSite !== "none") || (origin !== null && origin !== "null" && new URL(origin).host !== host) || origin === "null";
-  if (!crossSite) return null;
-  return json(
-    { error: { code: "cross_site_request", message: "Requests from other sites are refused.", hint: "Use the builder's own pages, or call the API without a browser." } },
-    { status: 403 },
-  );
-}
-
 /**
  * Wraps a route handler so it only runs for a signed-in user; everything else gets 401
  * JSON. Every handler under app/api uses this unless it is deliberately public (sign-in,
@@ -56,10 +38,10 @@ export function withSession<C>(
 ): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     try {
-      const user = await sessionFromRequest(request);
-      if (!user) return unauthorized();
       const refused = crossSiteRefusal(request);
       if (refused) return refused;
+      const user = await sessionFromRequest(request);
+      if (!user) return unauthorized();
       return await handler(request, context, user);
     } catch (error) {
       return errorResponse(error);
