@@ -100,23 +100,29 @@ describe("every app/api route requires a session", () => {
     expect(response.status).toBe(401);
   });
 
-  it("a valid session is let through, an expired one is not", async () => {
+  it("a valid session is let through; an expired, id-less or signed-out one is not", async () => {
     const { encode } = await import("next-auth/jwt");
     const { env } = await import("@/lib/server/env");
     const { db } = await import("@/lib/server/db");
+    const { sessionCookieFor } = await import("@/lib/server/auth/testing");
+    const { revokeSession } = await import("@/lib/server/auth/revocation");
     const user = await db().user.create({ data: { email: "s@example.com", name: "S" } });
     const mod = await import("./projects/route");
-    const call = async (maxAge: number) => {
-      const token = await encode({ token: { sub: user.id }, secret: env().NEXTAUTH_SECRET, maxAge });
-      return mod.GET(new Request("http://localhost/api/projects", { headers: { cookie: `next-auth.session-token=${token}` } }), {});
-    };
-    const ok = await call(3600);
+    const call = (cookie: string) => mod.GET(new Request("http://localhost/api/projects", { headers: { cookie } }), {});
+    const ok = await call(await sessionCookieFor(user.id, { sessionId: "session-1" }));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ projects: [] });
-    expect((await call(-120)).status).toBe(401);
+    expect((await call(await sessionCookieFor(user.id, { maxAgeSeconds: -120 }))).status).toBe(401);
+    // A token without a session id cannot be signed out, so it is not accepted.
+    const idless = await encode({ token: { sub: user.id }, secret: env().NEXTAUTH_SECRET, maxAge: 3600 });
+    expect((await call(`next-auth.session-token=${idless}`)).status).toBe(401);
+    // Signed out: every copy of that session's cookie is refused, other sessions are not.
+    await revokeSession(db(), "session-1", 3600);
+    expect((await call(await sessionCookieFor(user.id, { sessionId: "session-1" }))).status).toBe(401);
+    expect((await call(await sessionCookieFor(user.id, { sessionId: "session-2" }))).status).toBe(200);
     await db().user.delete({ where: { id: user.id } });
     // A token for a user who no longer exists is refused.
-    expect((await call(3600)).status).toBe(401);
+    expect((await call(await sessionCookieFor(user.id))).status).toBe(401);
   });
 
   it("the public list names only routes that exist", () => {

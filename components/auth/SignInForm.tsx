@@ -7,6 +7,7 @@ import { useRef, useState, type FormEvent } from "react";
 const ERRORS: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
   TooManyAttempts: "Too many wrong passwords for this email. Wait 15 minutes, then try again.",
+  Busy: "Too many sign-ins are being checked right now. Try again in a moment.",
   AccessDenied: "This Microsoft account has no access here. Ask the administrator to create an account with the same email.",
   SessionRequired: "Please sign in to continue.",
 };

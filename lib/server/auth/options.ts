@@ -1,20 +1,31 @@
 /**
  * next-auth configuration: email + password, optional Microsoft Entra ID sign-in (OIDC)
- * when AUTH_ENTRA_ID_* are set, JWT sessions that expire after SESSION_MAX_AGE_HOURS.
+ * when AUTH_ENTRA_ID_* are set, JWT sessions that expire after SESSION_MAX_AGE_HOURS and
+ * end on the server at sign-out. Guessing limits and the bound on password hashing wrap
+ * the credentials callback route (lib/server/auth/sign-in-guard.ts), before this runs.
  */
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import AzureADProvider from "next-auth/providers/azure-ad";
 import { db } from "../db";
 import { env } from "../env";
 import { logger } from "../log";
-import { createAttemptLimiter, TOO_MANY_ATTEMPTS } from "./attempts";
+import { safeCallbackPath } from "../safe-redirect";
+import { isSessionRevoked, revokeSession, SESSION_ID_CLAIM, sessionIdOf } from "./revocation";
 import { verifyCredentials } from "./users";
 
-const attempts = createAttemptLimiter();
+/** Thrown from the jwt callback for a signed-out session: next-auth then clears the cookie. */
+export const SESSION_ENDED = "SessionEnded";
+
+function isSessionEnded(metadata: unknown): boolean {
+  const m = metadata as { message?: unknown; error?: { message?: unknown } } | undefined;
+  return m?.message === SESSION_ENDED || m?.error?.message === SESSION_ENDED;
+}
 
 export function authOptions(): NextAuthOptions {
   const config = env();
+  const maxAge = Math.round(config.SESSION_MAX_AGE_HOURS * 3600);
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",
@@ -22,14 +33,7 @@ export function authOptions(): NextAuthOptions {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials) {
         if (!credentials?.email || !credentials.password) return null;
-        const email = credentials.email.trim().toLowerCase();
-        // Thrown errors reach the sign-in form as `error`; it explains this one.
-        if (attempts.retryAfterMs(email) > 0) throw new Error(TOO_MANY_ATTEMPTS);
-        // Counted before the (slow) hash check, so parallel guesses cannot slip past the limit.
-        attempts.recordFailure(email);
-        const user = await verifyCredentials(db(), email, credentials.password);
-        if (user) attempts.recordSuccess(email);
-        return user;
+        return verifyCredentials(db(), credentials.email, credentials.password);
       },
     }),
   ];
@@ -44,7 +48,7 @@ export function authOptions(): NextAuthOptions {
   }
   return {
     secret: config.NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: Math.round(config.SESSION_MAX_AGE_HOURS * 3600) },
+    session: { strategy: "jwt", maxAge },
     pages: { signIn: "/signin", error: "/signin" },
     providers,
     callbacks: {
@@ -62,16 +66,36 @@ export function authOptions(): NextAuthOptions {
             token.name = row.name;
             token.email = row.email;
           }
+          // One id per sign-in, carried by every re-issued token: sign-out revokes it.
+          token[SESSION_ID_CLAIM] = randomUUID();
+          return token;
         }
+        const sessionId = sessionIdOf(token);
+        if (!sessionId || (await isSessionRevoked(db(), sessionId))) throw new Error(SESSION_ENDED);
         return token;
       },
       async session({ session, token }) {
         if (session.user) (session.user as { id?: string }).id = token.sub;
         return session;
       },
+      // Only paths on this site, normalised like the sign-in page does (no `//host`).
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+        return `${baseUrl}${safeCallbackPath(path, "/")}`;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const sessionId = sessionIdOf(token);
+        if (sessionId) await revokeSession(db(), sessionId, maxAge);
+      },
     },
     logger: {
-      error: (code, metadata) => logger().error({ code, metadata }, "next-auth error"),
+      error: (code, metadata) => {
+        // A signed-out cookie presented again is expected, not a server fault.
+        if (isSessionEnded(metadata)) logger().info({ code }, "ended session presented");
+        else logger().error({ code, metadata }, "next-auth error");
+      },
       warn: (code) => logger().warn({ code }, "next-auth warning"),
       debug: () => {},
     },

@@ -2,6 +2,7 @@
 import { getToken } from "next-auth/jwt";
 import { db } from "../db";
 import { env } from "../env";
+import { isSessionRevoked, sessionIdOf } from "./revocation";
 
 export interface SessionUser {
   id: string;
@@ -28,14 +29,16 @@ function parseCookies(header: string | null): Record<string, string> {
 
 /**
  * The signed-in user of this request, or null. The token must decrypt with this app's
- * secret, be unexpired, and name a user who still exists.
+ * secret, be unexpired, carry a session id that was not signed out, and name a user who
+ * still exists.
  */
 export async function sessionFromRequest(request: Request): Promise<SessionUser | null> {
   const token = await getToken({
     req: { cookies: parseCookies(request.headers.get("cookie")), headers: request.headers } as never,
     secret: env().NEXTAUTH_SECRET,
   });
-  if (!token?.sub) return null;
-  const user = await db().user.findUnique({ where: { id: token.sub }, select: { id: true, email: true, name: true } });
-  return user;
+  const sessionId = sessionIdOf(token);
+  if (!token?.sub || !sessionId) return null;
+  if (await isSessionRevoked(db(), sessionId)) return null;
+  return db().user.findUnique({ where: { id: token.sub }, select: { id: true, email: true, name: true } });
 }

@@ -20,6 +20,18 @@ describe("first-run setup and credentials", () => {
     expect(await t.db.user.count()).toBe(1);
   });
 
+  it("a closed setup refuses before hashing the password (hashing is what a stranger could make us spend CPU on)", async () => {
+    const hashed: string[] = [];
+    const countingHash = async (password: string) => {
+      hashed.push(password);
+      return `counted:${password}`;
+    };
+    await createFirstAdmin(t.db, admin, countingHash);
+    expect(hashed).toHaveLength(1);
+    await expect(createFirstAdmin(t.db, { ...admin, email: "late@example.com" }, countingHash)).rejects.toMatchObject({ code: "setup_closed" });
+    expect(hashed).toHaveLength(1);
+  });
+
   it("two racing setup requests create exactly one account", async () => {
     const results = await Promise.allSettled([createFirstAdmin(t.db, admin), createFirstAdmin(t.db, { ...admin, email: "b@example.com" })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -40,5 +52,11 @@ describe("first-run setup and credentials", () => {
     expect(result.success).toBe(false);
     const byField = Object.fromEntries(result.error!.issues.map((i) => [i.path[0], i.message]));
     expect(byField).toEqual({ name: "Enter a name", email: "Enter a valid email address", password: "Use at least 10 characters" });
+  });
+
+  it("refuses an over-long email in setup, and never looks one up at sign-in", async () => {
+    const long = `${"a".repeat(250)}@example.com`;
+    expect(firstAdminSchema.safeParse({ ...admin, email: long }).error?.issues[0]?.message).toBe("Use at most 254 characters");
+    expect(await verifyCredentials(t.db, long, "long enough password")).toBeNull();
   });
 });
