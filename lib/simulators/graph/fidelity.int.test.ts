@@ -135,3 +135,20 @@ describe("v1.0 object shapes", () => {
     expect([unsupported.status, unsupported.body.error!.code]).toEqual([400, "Request_UnsupportedQuery"]);
   });
 });
+
+it("accepts $select of any v1.0 property and returns an unset one as null, as Graph does", async () => {
+  const users = await get("/users?$select=id,streetAddress,aboutMe,department&$top=3");
+  expect(users.status).toBe(200);
+  for (const u of users.body.value!) {
+    expect(Object.keys(u).sort()).toEqual(["aboutMe", "department", "id", "streetAddress"]);
+    expect([u.streetAddress, u.aboutMe]).toEqual([null, null]);
+  }
+  const groups = await get("/groups?$select=id,uniqueName,allowExternalSenders&$top=2");
+  expect(groups.status).toBe(200);
+  expect(Object.keys(groups.body.value![0]!).sort()).toEqual(["allowExternalSenders", "id", "uniqueName"]);
+  // Without $select, a group's selected-only properties stay out, and unknown names are still refused.
+  const plain = await get("/groups?$top=1");
+  expect(plain.body.value![0]).not.toHaveProperty("allowExternalSenders");
+  const bogus = await get("/users?$select=id,notAProperty");
+  expect(bogus.status).toBe(400);
+});

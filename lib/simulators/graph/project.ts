@@ -10,7 +10,10 @@ export function project(kind: CollectionKind, obj: GraphObject, select: readonly
   const spec = COLLECTIONS[kind];
   const props = select ?? spec.defaultProperties;
   const out: GraphObject = {};
+  // A selected property that is not set is returned as null, as Graph does; the default
+  // set lists only what this object has.
   for (const p of props) if (p in obj) out[p] = obj[p];
+  else if (select) out[p] = null;
   if (Array.isArray(out.keyCredentials) && !(single && select?.includes("keyCredentials"))) {
     out.keyCredentials = (out.keyCredentials as GraphObject[]).map((k) => ({ ...k, key: null }));
   }

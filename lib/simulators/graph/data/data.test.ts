@@ -79,9 +79,16 @@ describe("demo tenant data", () => {
     expect(sps.some((s) => s.appOwnerOrganizationId && s.publisherName !== "Microsoft Services" && s.publisherName !== "Contoso (demo)")).toBe(true);
   });
 
-  it("lists every generated property as selectable", () => {
+  it("lists every generated property as selectable, and every v1.0 property besides", () => {
     const user = [...demoRecords("users", 1)][0]!;
-    expect(Object.keys(user).sort()).toEqual([...COLLECTIONS.users.properties].sort());
+    const selectable = new Set(COLLECTIONS.users.properties);
+    expect(Object.keys(user).filter((k) => !selectable.has(k))).toEqual([]);
+    for (const p of ["streetAddress", "aboutMe", "employeeOrgData", "onPremisesExtensionAttributes"]) expect(selectable.has(p), p).toBe(true);
+    const groups = new Set(COLLECTIONS.groups.properties);
+    for (const p of ["uniqueName", "licenseProcessingState", "allowExternalSenders"]) expect(groups.has(p), p).toBe(true);
+    // Selected-only group properties are not in the default set (lib/mapping/graph-defaults.ts).
+    expect(COLLECTIONS.groups.defaultProperties).not.toContain("allowExternalSenders");
+    expect(COLLECTIONS.groups.defaultProperties).toContain("displayName");
   });
 });
 

@@ -8,6 +8,7 @@ import { applicationAt, deviceAt, servicePrincipalAt } from "./apps";
 import { DEFAULT_SEED, genContext, type GenContext, type GraphObject, type TenantSizes } from "./context";
 import { groupAt, GROUP_PROPERTIES } from "./groups";
 import { USER_DEFAULT_PROPERTIES, USER_PROPERTIES, userAt } from "./users";
+import { DEVICE_V1_PROPERTIES, GROUP_V1_PROPERTIES, groupDefaults, USER_V1_PROPERTIES, withV1 } from "./v1-properties";
 
 export type CollectionKind = "users" | "groups" | "applications" | "servicePrincipals" | "devices";
 
@@ -28,18 +29,20 @@ const SP_PROPS = [...new Set([
   ...Object.keys(servicePrincipalAt(genContext(1, { applications: 1, servicePrincipals: 1 }), 0)),
   ...Object.keys(servicePrincipalAt(genContext(1, { applications: 0, servicePrincipals: 200 }), 199)),
 ])];
-const DEVICE_PROPS = Object.keys(deviceAt(genContext(1), 0));
+const DEVICE_PROPS = withV1(Object.keys(deviceAt(genContext(1), 0)), DEVICE_V1_PROPERTIES);
+const ALL_USER_PROPS = withV1(USER_PROPERTIES, USER_V1_PROPERTIES);
+const ALL_GROUP_PROPS = withV1(GROUP_PROPERTIES, GROUP_V1_PROPERTIES);
 
 export const COLLECTIONS: Record<CollectionKind, CollectionSpec> = {
   users: {
     kind: "users", odataType: "microsoft.graph.user",
     count: (c) => c.sizes.users, at: userAt,
-    properties: USER_PROPERTIES, defaultProperties: USER_DEFAULT_PROPERTIES,
+    properties: ALL_USER_PROPS, defaultProperties: USER_DEFAULT_PROPERTIES,
   },
   groups: {
     kind: "groups", odataType: "microsoft.graph.group",
     count: (c) => c.sizes.groups, at: groupAt,
-    properties: GROUP_PROPERTIES, defaultProperties: GROUP_PROPERTIES,
+    properties: ALL_GROUP_PROPS, defaultProperties: groupDefaults(ALL_GROUP_PROPS),
   },
   applications: {
     kind: "applications", odataType: "microsoft.graph.application",
