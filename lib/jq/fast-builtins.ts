@@ -4,7 +4,7 @@
  * (non-integer numbers, strings with surrogates, comparing arrays or objects, messages
  * that jq truncates), they throw NEEDS_JQ and that item goes through jq instead.
  */
-import { EMPTY, JqRuntimeError, NEEDS_JQ, jqType, type FastResult } from "./fast-values";
+import { cannotIterate, EMPTY, JqRuntimeError, NEEDS_JQ, jqType, type FastResult } from "./fast-values";
 
 /** Integers JS and jq print alike (jq 1.8 prints 1e15 and up, and -0, its own way). */
 function plainNumber(v: number): string {
@@ -96,8 +96,10 @@ export function jqMinMax(v: unknown, max: boolean): unknown {
 
 /** `join($sep)`: null is "", booleans and numbers as JSON, strings as they are. */
 export function jqJoin(v: unknown, sep: string): string {
-  if (v === null) throw new JqRuntimeError("Cannot iterate over null (null)");
-  if (!Array.isArray(v)) throw NEEDS_JQ; // objects iterate values; other messages are truncated
+  if (!Array.isArray(v)) {
+    if (v !== null && typeof v === "object") throw NEEDS_JQ; // an object iterates its values
+    throw cannotIterate(v);
+  }
   let out = "";
   for (let i = 0; i < v.length; i++) {
     const x = v[i];

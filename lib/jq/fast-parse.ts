@@ -31,8 +31,29 @@ export function isMulti(n: Node): boolean {
 
 class NotFast extends Error {}
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Array indexes beyond this go to jq (it converts them to a C int its own way). */
+const MAX_INDEX = 1e9;
+
+/**
+ * A number literal the fast path can treat as a double: only one spelled exactly as JS
+ * prints that double (`1`, `1.5`, `0.1`, `1e+21`). jq 1.7+ keeps a literal's spelling
+ * (`1.0 | tostring` is "1.0", `1E2` prints as 1E+2) and compares two literals as decimals
+ * (`1 == 1.000000000000000000001` is false): with a canonical spelling every one of those
+ * agrees with the double; any other spelling (and 1e1000, which JS reads as Infinity) is
+ * left to jq.
+ */
+function canonicalNumber(text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || String(value) !== text) throw new NotFast();
+  return value;
+}
+
 /** The syntax tree of `expr` when it is in the fast subset, else null (use jq). */
 export function parseFastPath(expr: string): Node | null {
+  // jq reads the program as UTF-8, where a lone surrogate does not survive.
+  if (LONE_SURROGATE.test(expr)) return null;
   try {
     const p = new Parser(expr);
     const node = p.parseExpr();
@@ -133,9 +154,7 @@ class Parser {
       if (!m) throw new NotFast();
       this.pos += m[0].length;
       this.noPostfix();
-      const value = Number(m[0]);
-      if (!Number.isFinite(value)) throw new NotFast(); // jq clamps to the largest double
-      return { t: "lit", value };
+      return { t: "lit", value: canonicalNumber(m[0]) };
     }
     const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.s.slice(this.pos))?.[0];
     if (ch === "[") return this.parseArray();
@@ -219,6 +238,9 @@ class Parser {
         steps.push(this.bracket());
       } else if (ch === "?") {
         if (this.s.startsWith("?//", this.pos)) throw new NotFast(); // jq lexes `?//` as one token
+        // A `?` after a `?` is jq's `Term '?'`: a try around the whole path so far, not one step.
+        const last = steps[steps.length - 1];
+        if (last && ("try" in last || ("iter" in last && last.opt))) throw new NotFast();
         this.pos++;
         steps.push({ try: true });
       } else if (!first && ch === ".") {
@@ -264,7 +286,9 @@ class Parser {
       const m = /^-?[0-9]+/.exec(this.s.slice(this.pos));
       if (!m) throw new NotFast(); // `[]`, slices, expressions
       this.pos += m[0].length;
-      step = { index: Number(m[0]) };
+      const index = canonicalNumber(m[0]);
+      if (Math.abs(index) > MAX_INDEX) throw new NotFast(); // jq's own rules for huge indexes
+      step = { index };
     }
     if (!this.eat("]")) throw new NotFast();
     return step;
@@ -305,10 +329,16 @@ class Parser {
           const hex = this.s.slice(this.pos, this.pos + 4);
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new NotFast();
           const code = parseInt(hex, 16);
-          // A lone surrogate becomes U+FFFD in jq but stays as is in JS: leave those to jq.
-          if (code >= 0xd800 && code <= 0xdfff) throw new NotFast();
-          buf += String.fromCharCode(code);
           this.pos += 4;
+          if (code >= 0xd800 && code <= 0xdbff) {
+            // A pair of escapes is one character; a lone surrogate jq reads its own way.
+            const low = /^\\u([dD][c-fC-F][0-9a-fA-F]{2})/.exec(this.s.slice(this.pos, this.pos + 6));
+            if (!low) throw new NotFast();
+            buf += String.fromCharCode(code, parseInt(low[1]!, 16));
+            this.pos += 6;
+          } else if (code >= 0xdc00 && code <= 0xdfff) {
+            throw new NotFast();
+          } else buf += String.fromCharCode(code);
         } else throw new NotFast();
         continue;
       }

@@ -15,7 +15,7 @@
  */
 import { jqAsciiCase, jqJoin, jqLength, jqMinMax, jqToString, truthy } from "./fast-builtins";
 import { isMulti, parseFastPath, type Builtin, type Node, type Step } from "./fast-parse";
-import { EMPTY, JqRuntimeError, NEEDS_JQ, jqType, type FastExpr } from "./fast-values";
+import { cannotIndex, cannotIterate, EMPTY, type FastExpr } from "./fast-values";
 
 export { EMPTY, JqRuntimeError, NEEDS_JQ, jqType, type FastExpr, type FastResult } from "./fast-values";
 
@@ -25,24 +25,20 @@ export function compileFastPath(expr: string): FastExpr | null {
   return node === null ? null : build(node);
 }
 
-function dumpKey(k: string | number): string {
-  return typeof k === "string" ? JSON.stringify(k) : String(k);
-}
-
 function indexValue(v: unknown, step: { key: string } | { index: number }): unknown {
   if ("key" in step) {
     if (v === null) return null;
     if (typeof v === "object" && !Array.isArray(v)) {
       return Object.prototype.hasOwnProperty.call(v, step.key) ? (v as Record<string, unknown>)[step.key] : null;
     }
-    throw new JqRuntimeError(`Cannot index ${jqType(v)} with string (${dumpKey(step.key)})`);
+    throw cannotIndex(v, step.key);
   }
   if (v === null) return null;
   if (Array.isArray(v)) {
     const i = step.index < 0 ? v.length + step.index : step.index;
     return i >= 0 && i < v.length ? v[i] : null;
   }
-  throw new JqRuntimeError(`Cannot index ${jqType(v)} with number (${dumpKey(step.index)})`);
+  throw cannotIndex(v, step.index);
 }
 
 /** A path without `[]` steps (streamPath splits those off). */
@@ -107,8 +103,7 @@ function iterate(v: unknown, opt: boolean, each: (x: unknown) => boolean): boole
     return true;
   }
   if (opt) return true;
-  if (v === null) throw new JqRuntimeError("Cannot iterate over null (null)");
-  throw NEEDS_JQ; // jq's message shows the value, truncated its own way
+  throw cannotIterate(v);
 }
 
 /** A path with `[]` steps: the part before the first `[]` is a plain path, the rest per element. */
