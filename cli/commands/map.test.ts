@@ -80,6 +80,27 @@ describe("cli map", () => {
     expect(err).toBe("");
   });
 
+  it("maps every item of a page around one that jq cannot read, which fails alone", async () => {
+    // Graph's JSON may carry a lone surrogate escape: legal JSON, refused by jq.
+    const users = ["u1", "u2", "u3"].map((id) => `{"id":"${id}","displayName":"${id === "u2" ? "bad\\ud800" : id.toUpperCase()}","userType":"Guest","tags":["t"]}`);
+    const input = file("one-bad.json", `{"value":[${users.join(",")}]}`);
+    expect(await run(["--config", CONFIG, "--kind", "/users", "--input", input])).toBe(0);
+    const result = JSON.parse(out) as { entities: { identifier: string; blueprint: string; title?: string }[]; dropped: { resource: number; index: number; reason: string; message: string }[] };
+    expect(result.entities.map((e) => [e.blueprint, e.identifier, e.title ?? null])).toEqual([
+      ["entra-id-user", "u1", "U1"],
+      ["entra-id-user", "u3", "U3"],
+      ["guest", "u1", null],
+      ["guest", "u3", null],
+    ]);
+    // Both resources of the kind drop only that item, at its selector.
+    expect(result.dropped.map((d) => [d.resource, d.index, d.reason])).toEqual([
+      [0, 1, "selector_error"],
+      [1, 1, "selector_error"],
+    ]);
+    expect(result.dropped[0]!.message).toBe("selector.query failed: jq cannot read this item: Invalid \\uXXXX\\uXXXX surrogate pair escape");
+    expect(err).toBe("");
+  });
+
   it("injects --param values for nested kinds", async () => {
     const input = file("members.json", JSON.stringify({ value: [{ id: "u1" }] }));
     expect(await run(["--config", CONFIG, "--kind", "/groups/{group_id}/members", "--input", input, "--param", "group_id=g1"])).toBe(0);

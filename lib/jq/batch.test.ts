@@ -114,3 +114,66 @@ describe("evaluateBatch: first output, no output or error per item and field", (
     ]);
   });
 });
+
+describe("evaluateBatch: one item jq cannot read does not spoil the others", () => {
+  /** The shared engine, counting its runs (the isolation's cost is a number of runs). */
+  function counting(): { engine: JqEngine; runs: () => number } {
+    let runs = 0;
+    return {
+      engine: { parallelism: engine.parallelism, run: (r) => (runs++, engine.run(r)), close: async () => undefined },
+      runs: () => runs,
+    };
+  }
+  const UNREADABLE = "jq cannot read this item: Invalid \\uXXXX\\uXXXX surrogate pair escape";
+  const page = (bad: number[]) => Array.from({ length: 200 }, (_, i) => ({ id: `u${i}`, name: bad.includes(i) ? "bad\ud800" : `Name ${i}` }));
+
+  it("isolates the item by splitting its chunk, at a few runs per bad item and none more without one", async () => {
+    // Only jq fields: every item goes into the page programs.
+    const b = await compileBatch(engine, { fields: ['.id | ltrimstr("u")', '.name | ascii_downcase | ltrimstr("name ")'] });
+    expect(b.jqFields).toEqual([0, 1]);
+    const clean = counting();
+    await evaluateBatch(clean.engine, b, page([]));
+    expect(clean.runs()).toBe(2); // one program per worker
+
+    const dirty = counting();
+    const rows = await evaluateBatch(dirty.engine, b, page([77, 150]));
+    rows.forEach((row, i) => {
+      const want = [77, 150].includes(i)
+        ? [{ kind: "error", message: UNREADABLE }, { kind: "error", message: UNREADABLE }]
+        : [{ kind: "value", value: String(i) }, { kind: "value", value: String(i) }];
+      expect({ i, fields: row.fields }).toEqual({ i, fields: want });
+    });
+    // Each 100-item chunk halves down to its bad item: at most 2·ceil(log2(100)) more runs.
+    expect(dirty.runs()).toBeGreaterThan(2);
+    expect(dirty.runs()).toBeLessThanOrEqual(2 + 2 * 2 * 7);
+  });
+
+  it("with a selector the item fails at the selector (Ocean runs it first); the others are mapped", async () => {
+    const b = await compileBatch(engine, { fields: [".id", '.name | ltrimstr("Name ")'], selector: ".id | startswith(\"u\")" });
+    expect(b.selector!.fast).toBeNull();
+    const rows = await evaluateBatch(engine, b, page([3]));
+    expect(rows[3]).toEqual({ selector: { kind: "error", message: UNREADABLE } });
+    expect(rows[4]).toEqual({ selector: { kind: "value", value: true }, fields: [{ kind: "value", value: "u4" }, { kind: "value", value: "4" }] });
+  });
+
+  it("hands an item the fast path would read differently to jq, fast fields included", async () => {
+    const b = await compileBatch(engine, { fields: [".a == null", '.a // "x"', ".a | length", ".a | not", ".id"] });
+    expect(b.jqFields).toEqual([]);
+    const items = JSON.parse('[{"a":1e1000,"id":1},{"a":5,"id":2},{"id":"bad\\ud800"}]') as unknown[];
+    const rows = await evaluateBatch(engine, b, items);
+    // jq is handed JSON.stringify(item): 1e1000 (Infinity after JSON.parse) is null there.
+    expect(rows[0]!.fields!.map((o) => (o.kind === "value" ? o.value : o))).toEqual([true, "x", 0, true, 1]);
+    expect(rows[1]!.fields!.map((o) => (o.kind === "value" ? o.value : o))).toEqual([false, 5, 5, false, 2]);
+    expect(rows[2]!.fields).toEqual(Array(5).fill({ kind: "error", message: UNREADABLE }));
+  });
+
+  it("a page body's data_path still finds the items: the bad one fails later, alone", async () => {
+    const b = await compileBatch(engine, { fields: [".value"] });
+    const body = { value: page([1]).slice(0, 3) };
+    const [asPage] = await evaluateBatch(engine, b, [body], { pageBody: true });
+    expect(asPage!.fields![0]).toEqual({ kind: "value", value: body.value });
+    // Read as one value, the body is what jq cannot read.
+    const [whole] = await evaluateBatch(engine, b, [body]);
+    expect(whole!.fields![0]).toEqual({ kind: "error", message: UNREADABLE });
+  });
+});

@@ -4,25 +4,26 @@
  *
  * Per item and field the outcome is the first output, no output, or the error, exactly
  * Ocean's rule. Simple expressions run on the fast path in JS; the rest go to jq as ONE
- * program per page (split across the engine's workers). An item on which a fast
- * expression cannot decide (NEEDS_JQ) is re-run entirely through jq.
- * A run that times out or crashes is retried field by field, so only the guilty field
- * is reported and the other fields still get their values.
+ * program per page (split across the engine's workers; batch-run.ts). An item on which
+ * a fast expression cannot decide (NEEDS_JQ), or that jq would not read back as the fast
+ * path sees it (fast-input.ts), is re-run entirely through jq: both paths read one value.
  */
+import { isSelected, runChunked, type BatchRow, type RunOptions } from "./batch-run";
 import type { JqEngine } from "./engine";
+import { readsBackAlike } from "./fast-input";
 import { compileFastPath, EMPTY, JqRuntimeError, NEEDS_JQ, type FastExpr } from "./fast-path";
 import {
   CHECK_FIRST_LINE,
   CHECK_INPUT,
   buildCheckProgram,
-  buildPageProgram,
-  decodeOutcome,
   isCompileError,
   parseCompileError,
   rewriteSingleQuotes,
   type FieldOutcome,
   type JqSyntaxError,
 } from "./program";
+
+export type { BatchRow } from "./batch-run";
 
 export interface CompiledExpression {
   /** As written in the configuration. */
@@ -40,19 +41,15 @@ export interface CompiledBatch {
   jqFields: number[];
 }
 
-export interface BatchRow {
-  /** Present when the batch has a selector. */
-  selector?: FieldOutcome;
-  /** Present when there is no selector or it returned exactly `true`. */
-  fields?: FieldOutcome[];
+export interface EvaluateOptions extends RunOptions {
+  /**
+   * The input is a page body whose items are evaluated afterwards, each on its own (a
+   * data_path): then a value jq could not read inside one item must not decide here, where
+   * jq would refuse the whole page; that item meets it when it is evaluated (and alone
+   * fails, as in Ocean). The fast path reads the body as it is.
+   */
+  pageBody?: boolean;
 }
-
-export interface EvaluateOptions {
-  timeoutMs?: number;
-}
-
-/** Items per engine call below which splitting a page across workers is not worth it. */
-const MIN_CHUNK = 64;
 
 export async function compileExpression(engine: JqEngine, source: string): Promise<CompiledExpression> {
   const jq = rewriteSingleQuotes(source);
@@ -117,10 +114,6 @@ function fastOutcome(expr: FastExpr, item: unknown): FieldOutcome {
 
 const SYNTAX: FieldOutcome = { kind: "error", message: "the expression does not compile" };
 
-function isSelected(outcome: FieldOutcome | undefined): boolean {
-  return outcome?.kind === "value" && outcome.value === true;
-}
-
 export async function evaluateBatch(
   engine: JqEngine,
   batch: CompiledBatch,
@@ -155,7 +148,13 @@ export async function evaluateBatch(
   }
 
   const selectorInJq = sel !== null && sel.fast === null;
+  // Each item once, when a fast expression would read it (fast-input.ts).
+  const screen = !options.pageBody && (Boolean(sel?.fast) || batch.fields.some((f) => f.fast));
   for (let i = 0; i < items.length; i++) {
+    if (screen && !readsBackAlike(items[i])) {
+      fullJq.add(i);
+      continue;
+    }
     if (sel && sel.fast) {
       try {
         rows[i]!.selector = fastOutcome(sel.fast, items[i]);
@@ -202,101 +201,4 @@ export async function evaluateBatch(
     });
   }
   return rows;
-}
-
-/** Runs fields (and selector) over items, split into one chunk per worker. */
-async function runChunked(
-  engine: JqEngine,
-  fields: string[],
-  selector: string | undefined,
-  items: unknown[],
-  options: EvaluateOptions,
-): Promise<BatchRow[]> {
-  const chunks = Math.max(1, Math.min(engine.parallelism, Math.floor(items.length / MIN_CHUNK)));
-  const size = Math.ceil(items.length / chunks);
-  const parts: Promise<BatchRow[]>[] = [];
-  for (let c = 0; c < items.length; c += size) parts.push(runProgram(engine, fields, selector, items.slice(c, c + size), options));
-  return (await Promise.all(parts)).flat();
-}
-
-async function runProgram(
-  engine: JqEngine,
-  fields: string[],
-  selector: string | undefined,
-  items: unknown[],
-  options: EvaluateOptions,
-): Promise<BatchRow[]> {
-  const r = await engine.run({ program: buildPageProgram(fields, selector), input: JSON.stringify(items), timeoutMs: options.timeoutMs });
-  if (r.ok) {
-    const decoded = decodeRows(r.stdout, items.length, selector !== undefined, fields.length);
-    if (decoded) return decoded;
-  }
-  // A timeout, a crash or an unreadable answer: find the guilty expressions one by one.
-  return probeOneByOne(engine, fields, selector, items, options);
-}
-
-function decodeRows(stdout: string, count: number, hasSelector: boolean, fieldCount: number): BatchRow[] | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stdout);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== count) return null;
-  return parsed.map((encoded: unknown[]) => {
-    if (!hasSelector) return { fields: encoded.map(decodeOutcome) };
-    const selector = decodeOutcome(encoded[0]);
-    if (encoded.length === 1 && fieldCount > 0) return { selector };
-    return { selector, fields: encoded.slice(1).map(decodeOutcome) };
-  });
-}
-
-function failure(r: Exclude<Awaited<ReturnType<JqEngine["run"]>>, { ok: true }>): FieldOutcome {
-  if (r.reason === "timeout") {
-    return {
-      kind: "error",
-      message: `stopped after ${r.timeoutMs} ms: the expression did not finish (an endless loop, e.g. repeat or a recursive def without an end?)`,
-    };
-  }
-  if (r.reason === "crash") return { kind: "error", message: `jq failed: ${r.message}` };
-  return { kind: "error", message: r.stderr.replace(/^jq: error[^:]*:\s*/, "").trim() || `jq exited with ${r.exitCode}` };
-}
-
-async function probeOneByOne(
-  engine: JqEngine,
-  fields: string[],
-  selector: string | undefined,
-  items: unknown[],
-  options: EvaluateOptions,
-): Promise<BatchRow[]> {
-  const runOne = (expr: string) => probeField(engine, expr, items, options);
-  const rows: BatchRow[] = items.map(() => ({}));
-  const selected: number[] = [];
-  if (selector !== undefined) {
-    const s = await runOne(selector);
-    s.forEach((o, i) => {
-      rows[i]!.selector = o;
-      if (isSelected(o)) selected.push(i);
-    });
-  } else items.forEach((_, i) => selected.push(i));
-  if (selected.length === 0 || fields.length === 0) {
-    for (const i of selected) rows[i]!.fields = [];
-    return rows;
-  }
-  // Fields only for the selected items, one expression at a time.
-  const sub = selected.map((i) => items[i]);
-  const perField: FieldOutcome[][] = [];
-  for (const f of fields) perField.push(await probeField(engine, f, sub, options));
-  selected.forEach((i, n) => (rows[i]!.fields = perField.map((col) => col[n]!)));
-  return rows;
-}
-
-async function probeField(engine: JqEngine, expr: string, items: unknown[], options: EvaluateOptions): Promise<FieldOutcome[]> {
-  const r = await engine.run({ program: buildPageProgram([expr]), input: JSON.stringify(items), timeoutMs: options.timeoutMs });
-  if (r.ok) {
-    const rows = decodeRows(r.stdout, items.length, false, 1);
-    if (rows) return rows.map((row) => row.fields![0]!);
-  }
-  const f = r.ok ? ({ kind: "error", message: "unreadable jq output" } as FieldOutcome) : failure(r);
-  return items.map(() => f);
 }

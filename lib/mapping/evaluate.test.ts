@@ -189,4 +189,26 @@ describe("evaluatePage: Ocean's rules", () => {
     expect(r.diagnostics[0]).toMatchObject({ field: "properties.loop", code: "jq_error" });
     expect(r.diagnostics[0]!.message).toMatch(/stopped after 200 ms|jq failed/);
   });
+
+  it("one item jq cannot read (a lone surrogate) fails alone; every other item is mapped", async () => {
+    const c = await compile(yaml(`${BASIC}            upn: .userPrincipalName | split("@") | .[0]\n`));
+    expect(c.batch.jqFields.length).toBe(1); // upn goes through jq: the page program must survive the bad item
+    // As the page arrives from Graph: JSON text, where the escape is legal.
+    const body = JSON.parse(
+      `{"value":[${[0, 1, 2, 3].map((i) => `{"id":"u${i}","displayName":"${i === 2 ? "bad\\ud800" : `User ${i}`}","userPrincipalName":"user${i}@contoso.com","tags":["t"]}`).join(",")}]}`,
+    ) as unknown;
+    const r = await evaluatePage(c, body, { engine });
+    expect(r.entities.map((e) => [e.identifier, e.title, e.properties.upn, e.properties.lower])).toEqual([
+      ["u0", "User 0", "user0", "user 0"],
+      ["u1", "User 1", "user1", "user 1"],
+      ["u3", "User 3", "user3", "user 3"],
+    ]);
+    // Ocean runs the selector on the item first: that is where jq fails, for this item only.
+    const message = "selector.query failed: jq cannot read this item: Invalid \\uXXXX\\uXXXX surrogate pair escape";
+    expect(r.dropped).toEqual([{ index: 2, reason: "selector_error", message }]);
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => [d.index, d.code, d.message])).toEqual([[2, "selector_error", message]]);
+    // A selector error means no deletion in this run (ocean-and-port.md).
+    expect(r.failed).toBe(true);
+  });
 });
+

@@ -4,7 +4,8 @@
  *  2. nested-endpoint items get `__<param>` (the value that replaced `{param}` in kind);
  *  3. `itemsToParse`: one item per element, `{...parent, [itemsToParseName]: element}`;
  *  4. the selector must return a boolean (anything else is an error of the resource);
- *  5. every field: first output; no output or an error -> null, reported per item;
+ *  5. every field: first output; no output or an error -> null, reported per item (an item
+ *     jq cannot read at all fails alone: at its selector, or in every field without one);
  *  6. an entity without identifier or blueprint (Python-falsy, as Ocean tests it) is dropped;
  *  7. the same (blueprint, identifier) twice in one run is reported (Port keeps the last).
  * Per-run state (duplicate tracking) lives in a RunState the caller owns, so a sync can
@@ -143,8 +144,9 @@ export async function evaluatePage(compiled: CompiledResource, body: unknown, op
   }
   const run = { timeoutMs: options.timeoutMs };
 
-  // 1. data_path
-  const [dataRow] = await evaluateBatch(engine, singleBatch(compiled.dataPath), [body], run);
+  // 1. data_path. The body is a page of items, each evaluated on its own below, so an item
+  // jq cannot read (a lone surrogate) fails there, alone, not the whole page here.
+  const [dataRow] = await evaluateBatch(engine, singleBatch(compiled.dataPath), [body], { ...run, pageBody: true });
   const data = dataRow?.fields?.[0] ?? { kind: "empty" };
   let items: unknown[] = [];
   if (data.kind === "error") {
