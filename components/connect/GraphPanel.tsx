@@ -27,6 +27,8 @@ export function GraphPanel({
   const change = (patch: Partial<GraphDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   function submit() {
+    // The last result described the connection being replaced: drop it rather than show it beside the new one.
+    test.reset();
     const { input, secret } = graphInputOf(draft);
     save.mutate(
       { input, secret: new OneShotSecret(secret) },

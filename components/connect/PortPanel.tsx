@@ -24,6 +24,8 @@ export function PortPanel({
   const change = (patch: Partial<PortDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   function submit() {
+    // The last result described the connection being replaced: drop it rather than show it beside the new one.
+    test.reset();
     const { input, secret } = portInputOf(draft);
     save.mutate(
       { input, secret: new OneShotSecret(secret) },
