@@ -4,6 +4,7 @@
  * sub-requests too. The body is validated with zod first: a malformed batch is one clear
  * 400 that names the step and field, never a crash half-way through.
  */
+import { readBodyCapped } from "./body";
 import { z } from "zod";
 import { graphJson, type RequestIds, SimError } from "./responses";
 
@@ -61,23 +62,9 @@ function pathText(path: ReadonlyArray<PropertyKey>): string {
 
 /** The body as text, refused past `limit` bytes without reading further. */
 async function readCapped(request: Request, limit: number): Promise<string> {
-  const tooLarge = () => new SimError(413, "RequestEntityTooLarge", `The batch body is larger than ${limit} bytes, Graph's limit for a request body.`);
-  if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const text = await readBodyCapped(request, limit);
+  if (text === null) throw new SimError(413, "RequestEntityTooLarge", `The batch body is larger than ${limit} bytes, Graph's limit for a request body.`);
+  return text;
 }
 
 /** The validated steps of a batch request, or Graph's 400 naming the first problem. */

@@ -173,3 +173,13 @@ describe("broken encodings and claims", () => {
     }
   });
 });
+
+describe("token endpoint", () => {
+  it("refuses a body past 64 KB unread, and still issues tokens", async () => {
+    const big = `grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret&pad=${"x".repeat(200_000)}`;
+    const res = await fetch(`${t.loginBaseUrl}/contoso-demo/oauth2/v2.0/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: big });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: string }).error).toBe("invalid_request");
+    expect(await t.token()).toMatch(/\./);
+  });
+});

@@ -3,6 +3,7 @@
  * like Entra ID: 400 for an unknown tenant (AADSTS90002) or app (AADSTS700016), 401 for a
  * bad secret (AADSTS7000215, typically the secret's ID pasted instead of its value).
  */
+import { readBodyCapped } from "./body";
 import { randomUUID } from "node:crypto";
 import { DEMO_APPS, DEMO_TENANT } from "./credentials";
 import type { GenContext } from "./data";
@@ -29,6 +30,7 @@ function oauthError(status: number, error: string, code: number, text: string): 
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store, no-cache" } });
 }
 
+const TOKEN_BODY_LIMIT = 64 * 1024;
 const missing = (name: string) => oauthError(400, "invalid_request", 900144, `The request body must contain the following parameter: '${name}'.`);
 
 export interface TokenEndpointContext {
@@ -51,7 +53,10 @@ export async function handleTokenRequest(request: Request, tenant: string, ctx: 
   if (!known.includes(name.toLowerCase())) {
     return oauthError(400, "invalid_tenant", 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`);
   }
-  const form = new URLSearchParams(await request.text());
+  // A token request is a few hundred bytes; a huge one is refused unread.
+  const text = await readBodyCapped(request, TOKEN_BODY_LIMIT);
+  if (text === null) return oauthError(413, "invalid_request", 90014, `The request body is larger than ${TOKEN_BODY_LIMIT} bytes.`);
+  const form = new URLSearchParams(text);
   const grant = form.get("grant_type");
   if (!grant) return missing("grant_type");
   if (grant !== "client_credentials") return oauthError(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grant}'.`);
