@@ -5,7 +5,7 @@ import { createNodeJqPool } from "@/lib/jq/server";
 import { lint, parsePortAppConfig } from "@/lib/mapping";
 import { blueprintSchema } from "@/lib/port/schemas";
 import { demoRecords } from "@/lib/simulators/graph/data";
-import { generateBlueprint, portPropertyFor, type PickedField } from "./blueprints";
+import { blueprintRequestSchema, generateBlueprint, portPropertyFor, type PickedField } from "./blueprints";
 import { inferFields } from "./infer";
 import { mappingExpression, suggestEntityExpressions } from "./mapping-suggestions";
 import { blueprintIdentifierForKind, camelIdentifier, titleFromPath } from "./naming";
@@ -108,6 +108,13 @@ describe("blueprint generation", () => {
       properties: { aB: ".a_b", aB2: ".a.b", value: '."名前"', value2: '."ラベル"', xDisplayName: ".x.displayName", yDisplayName: ".y.displayName", mail: ".mail" },
       relations: {},
     });
+  });
+
+  it("validates requests from the Blueprints step", () => {
+    expect(blueprintRequestSchema.safeParse({ kind: "/users", fields: [{ path: ".tags", type: "array<string>", format: null }] }).success).toBe(true);
+    const bad = blueprintRequestSchema.safeParse({ kind: "/users", fields: [{ path: ".tags", type: "array<text>" }, { path: ".mail", type: "string", format: "mail" }] });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => i.path.join("."))).toEqual(["fields.0.type", "fields.1.format"]);
   });
 
   it("suggests the service principal -> application relation and the complete group membership", () => {

@@ -13,7 +13,8 @@ export function kindFromContext(context: unknown): string | null {
     .slice(hash + 1)
     .replace(/\([^)]*\)/g, "") // the $select list, or a key
     .replace(/\/\$(entity|delta)$/, "");
-  return /^[A-Za-z][A-Za-z0-9]*$/.test(set) ? `/${set}` : null;
+  // `#Collection(Edm.String)` names a type, not an entity set.
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(set) && set !== "Collection" ? `/${set}` : null;
 }
 
 function describe(value: unknown): string {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JqEngine } from "@/lib/jq/engine";
 import { createInProcessJq } from "@/lib/jq/in-process";
 import { FieldAccumulator } from "./accumulator";
+import { kindFromContext } from "./graph-samples";
 import { createFieldInference, inferFields, type InferredField } from "./infer";
 
 const byPath = (fields: InferredField[]) => Object.fromEntries(fields.map((f) => [f.path, f]));
@@ -170,6 +171,38 @@ describe("field inference", () => {
     expect(byPath(inferFields([item], { kind: "/applications" }).fields)[".department"]!.inDefaultSet).toBe(true);
     expect(byPath(inferFields([item]).fields)[".department"]!.inDefaultSet).toBeNull();
     expect(byPath(inferFields([item], { kind: "/devices" }).fields)[".id"]!.inDefaultSet).toBeNull();
+  });
+
+  it("reads the kind from @odata.context and takes a single entity as one item", () => {
+    const base = "https://graph.microsoft.com/v1.0/$metadata#";
+    expect(["users", "users(id,displayName)", "groups(id,displayName)/$entity", "directoryObjects(id)", "servicePrincipals/$delta", "Collection(Edm.String)", "", "users/x/y"].map((c) => kindFromContext(base + c))).toEqual([
+      "/users",
+      "/users",
+      "/groups",
+      "/directoryObjects",
+      "/servicePrincipals",
+      null,
+      null,
+      null,
+    ]);
+    expect(kindFromContext(undefined)).toBeNull();
+    const inference = createFieldInference();
+    inference.addBody({ "@odata.context": `${base}groups(id,allowExternalSenders)/$entity`, id: "g1", allowExternalSenders: false });
+    inference.addBody({ "@odata.context": `${base}users`, value: [{ id: "ignored kind" }] });
+    const result = inference.result();
+    expect(result.kind).toBe("/groups");
+    expect(result.fields.map((f) => [f.path, f.presence, f.inDefaultSet])).toEqual([
+      [".allowExternalSenders", 0.5, false],
+      [".id", 1, true],
+    ]);
+  });
+
+  it("refuses bodies that are not samples, naming where", () => {
+    const inference = createFieldInference();
+    expect(() => inference.addBody("text", "page 3")).toThrow(/page 3 is a string, not a Graph response/);
+    expect(() => inference.addBody({ value: null })).toThrow(/sample 2: "value" is null; a Graph page holds an array there/);
+    expect(() => inference.addBody({ error: { code: "Request_UnsupportedQuery", message: "bad" } })).toThrow(/Graph error response \(Request_UnsupportedQuery: bad\)/);
+    expect(inference.items).toBe(0);
   });
 
   it("records items that are not objects at the root path", () => {
