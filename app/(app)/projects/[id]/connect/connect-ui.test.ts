@@ -110,7 +110,8 @@ describe("TestSection", () => {
         }),
       }),
     );
-    expect(html).toContain("1 of 2 checks failed");
+    // Inside the live region, so a screen reader hears the outcome without looking for it.
+    expect(html).toMatch(/role="status"[^>]*>(?:(?!<\/span><\/div>).)*1 of 2 checks failed/);
     expect(html).toContain('data-testid="check-token"');
     expect(html).toContain('data-testid="check-/groups"');
   });
