@@ -17,15 +17,11 @@ import { keyPath, parsePath } from "./paths";
  * - `mixed` values become strings (JSON text for non-strings), the one Port type that holds them all.
  */
 export function mappingExpression(field: { path: string; type: FieldType }): string {
-  const segments = parsePath(field.path);
-  const toText = field.type === "mixed" ? " | if type == \"string\" then . else tojson end" : "";
-  if (!segments || !segments.some((s) => "each" in s)) {
-    if (!toText) return field.path;
-    return `${field.path} | if . == null or type == "string" then . else tojson end`;
-  }
+  const mixed = field.type === "mixed";
+  if (!collectsElements(field.path)) return mixed ? `${field.path} | if . == null or type == "string" then . else tojson end` : field.path;
   let path = ".";
-  for (const s of segments) path = "key" in s ? keyPath(path, s.key) : path === "." ? ".[]?" : `${path}[]?`;
-  return `[${path} | select(. != null)${toText}]`;
+  for (const s of parsePath(field.path)!) path = "key" in s ? keyPath(path, s.key) : path === "." ? ".[]?" : `${path}[]?`;
+  return `[${path} | select(. != null)${mixed ? ' | if type == "string" then . else tojson end' : ""}]`;
 }
 
 /** Whether a field's expression collects every element (its Port property is then an array). */
