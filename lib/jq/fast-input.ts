@@ -20,12 +20,18 @@ const MAX_DEPTH = 256;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 type WellFormedString = string & { isWellFormed(): boolean };
 /** ES2024's native check where the runtime has it (Node 20, current browsers); a regex elsewhere. */
-const wellFormed: (s: string) => boolean =
-  typeof (String.prototype as Partial<WellFormedString>).isWellFormed === "function"
-    ? (s) => (s as WellFormedString).isWellFormed()
-    : (s) => !LONE_SURROGATE.test(s);
+const NATIVE = typeof (String.prototype as Partial<WellFormedString>).isWellFormed === "function";
 
-/** Whether jq reads JSON.stringify(v) back as exactly the value the fast path sees in v. */
+/** No lone UTF-16 surrogate: a string jq reads (and a program jq compiles) as JS holds it. */
+export function wellFormed(s: string): boolean {
+  return NATIVE ? (s as WellFormedString).isWellFormed() : !LONE_SURROGATE.test(s);
+}
+
+/**
+ * Whether jq reads JSON.stringify(v) back as exactly the value the fast path sees in v.
+ * Runs once per item on the fast path's hot loop: strings, the bulk of a Graph item, are
+ * checked in place rather than through a call per value.
+ */
 export function readsBackAlike(v: unknown, depth = 0): boolean {
   switch (typeof v) {
     case "string":
@@ -39,13 +45,17 @@ export function readsBackAlike(v: unknown, depth = 0): boolean {
       if (v === null) return true;
       if (depth >= MAX_DEPTH) return false;
       if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++) if (!readsBackAlike(v[i], depth + 1)) return false;
+        for (let i = 0; i < v.length; i++) {
+          const x: unknown = v[i];
+          if (typeof x === "string" ? !wellFormed(x) : x !== null && !readsBackAlike(x, depth + 1)) return false;
+        }
         return true;
       }
       const o = v as Record<string, unknown>;
-      for (const k in o) if (!wellFormed(k)) return false;
-      const values = Object.values(o);
-      for (let i = 0; i < values.length; i++) if (!readsBackAlike(values[i], depth + 1)) return false;
+      for (const k in o) {
+        const x = o[k];
+        if (!wellFormed(k) || (typeof x === "string" ? !wellFormed(x) : x !== null && !readsBackAlike(x, depth + 1))) return false;
+      }
       return true;
     }
     default:

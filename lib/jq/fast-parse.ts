@@ -3,6 +3,7 @@
  * evaluates. Anything outside that subset (or spelled in a way whose meaning could differ
  * from jq's) makes `parseFastPath` return null, and the expression goes to jq.
  */
+import { wellFormed } from "./fast-input";
 
 export type Step = { key: string } | { index: number } | { try: true } | { iter: true; opt: boolean };
 export type Builtin = "length" | "tostring" | "ascii_downcase" | "ascii_upcase" | "min" | "max" | "not";
@@ -31,8 +32,6 @@ export function isMulti(n: Node): boolean {
 
 class NotFast extends Error {}
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /** Array indexes beyond this go to jq (it converts them to a C int its own way). */
 const MAX_INDEX = 1e9;
 
@@ -53,7 +52,7 @@ function canonicalNumber(text: string): number {
 /** The syntax tree of `expr` when it is in the fast subset, else null (use jq). */
 export function parseFastPath(expr: string): Node | null {
   // jq reads the program as UTF-8, where a lone surrogate does not survive.
-  if (LONE_SURROGATE.test(expr)) return null;
+  if (!wellFormed(expr)) return null;
   try {
     const p = new Parser(expr);
     const node = p.parseExpr();

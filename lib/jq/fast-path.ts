@@ -8,10 +8,13 @@
  *
  * A field's value is its FIRST output (Ocean's rule): a stream stops at its first output,
  * so errors after it are never seen, as with jq's `limit(1; f)`. Semantics follow jq 1.8
- * exactly (error messages included); where JS and jq could disagree (number formatting,
- * string order with surrogates, messages jq truncates), evaluation throws `NEEDS_JQ` and
- * the caller re-runs that item through jq. lib/jq/fast-path.test.ts compares with
- * jq-wasm, lib/mapping/differential.test.ts with Debian's jq binary.
+ * exactly (error messages included, shortened and escaped as jq does: jq-dump.ts); where
+ * JS and jq could disagree (number formatting, string order with surrogates), evaluation
+ * throws `NEEDS_JQ` and the caller re-runs that item through jq. Number literals are fast
+ * only when spelled canonically (fast-parse.ts), and the caller screens each item once
+ * (fast-input.ts) so both paths read one value. fast-path.test.ts and
+ * fast-path.generative.test.ts (random expressions and items) compare with jq-wasm,
+ * lib/mapping/differential.test.ts with Debian's jq binary.
  */
 import { jqAsciiCase, jqJoin, jqLength, jqMinMax, jqToString, truthy } from "./fast-builtins";
 import { isMulti, parseFastPath, type Builtin, type Node, type Step } from "./fast-parse";

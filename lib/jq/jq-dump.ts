@@ -9,6 +9,7 @@
  * `("aaaaaaaaaaaaaaaaaaaaaaaa...")`. Checked against jq-wasm by fast-path.test.ts and
  * fast-path.generative.test.ts.
  */
+import { wellFormed } from "./fast-input";
 
 /** Longest dump jq shows whole (its buffer is 30 bytes, with the terminating NUL). */
 const MESSAGE_BYTES = 29;
@@ -17,7 +18,6 @@ const KEPT_BYTES = 25;
 
 const ESCAPES: Record<string, string> = { '"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f]/g;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** jq's dump of a string: quotes, and its escapes (lowercase hex, as jq prints them). */
 export function jqDumpString(s: string): string {
@@ -54,6 +54,6 @@ export function dumpForMessage(v: unknown): string | null {
   if (typeof v === "boolean") return String(v);
   // Integers this small are printed alike by jq (from the literal or the double) and JS.
   if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 1e15 && !Object.is(v, -0) ? String(v) : null;
-  if (typeof v === "string") return LONE_SURROGATE.test(v) ? null : truncateDump(jqDumpString(v));
+  if (typeof v === "string") return !wellFormed(v) ? null : truncateDump(jqDumpString(v));
   return null;
 }
