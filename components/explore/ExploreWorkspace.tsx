@@ -109,6 +109,10 @@ export function ExploreWorkspace({ projectId }: { projectId: string }) {
     });
   };
 
+  /** The shown answer's sample is gone: no paging from it. */
+  const onDeleted = (endpoint: string) =>
+    setShown((s) => (s && s.response.sample?.endpoint === endpoint ? { ...s, response: { ...s.response, sample: null, hasNextPage: false } } : s));
+
   return (
     <div className={styles.workspace}>
       <div className={styles.main}>
@@ -143,6 +147,7 @@ export function ExploreWorkspace({ projectId }: { projectId: string }) {
         <ResponsePanel
           projectId={projectId}
           response={shown?.response ?? null}
+          samples={samples.data}
           responseKey={shown?.key ?? 0}
           problem={requestError && !serverField ? problemOf(requestError) : null}
           pending={send.isPending || next.isPending}
@@ -152,7 +157,7 @@ export function ExploreWorkspace({ projectId }: { projectId: string }) {
         />
       </div>
       <aside className={styles.side}>
-        <SamplesPanel projectId={projectId} busy={busy} onOpen={onOpen} onRefresh={onRefresh} />
+        <SamplesPanel projectId={projectId} busy={busy} onOpen={onOpen} onRefresh={onRefresh} onDeleted={onDeleted} />
       </aside>
     </div>
   );

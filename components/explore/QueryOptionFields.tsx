@@ -41,7 +41,7 @@ export function QueryOptionFields({
           <input type="checkbox" checked={form.count} onChange={(e) => onChange({ count: e.target.checked })} data-testid="opt-count" />
           <span>
             $count=true
-            <span className="help">Adds @odata.count (the total) to the first page.</span>
+            <span className={styles.checkHelp}>Adds @odata.count (the total) to the first page.</span>
           </span>
         </label>
         <label className={styles.check}>
@@ -53,7 +53,7 @@ export function QueryOptionFields({
           />
           <span>
             Header <code>ConsistencyLevel: eventual</code>
-            <span className="help">Needed by $search, $count and advanced $filter (ne, not, endsWith; $orderby with $filter).</span>
+            <span className={styles.checkHelp}>Needed by $search, $count and advanced $filter (ne, not, endsWith; $orderby with $filter).</span>
           </span>
         </label>
       </div>

@@ -2,7 +2,7 @@
 
 /** The last answer: status and timing, Graph's error with its hint, paging, headers, JSON. */
 import { useId } from "react";
-import type { ExploreResponse } from "@/lib/builder/contracts";
+import type { ExploreResponse, SampleSummary } from "@/lib/builder/contracts";
 import { JsonView } from "./JsonView";
 import { NextPageBar } from "./NextPageBar";
 import type { Problem } from "./problem";
@@ -14,6 +14,7 @@ import styles from "./explore.module.css";
 export function ResponsePanel({
   projectId,
   response,
+  samples,
   responseKey,
   problem,
   pending,
@@ -23,6 +24,8 @@ export function ResponsePanel({
 }: {
   projectId: string;
   response: ExploreResponse | null;
+  /** The project's samples, to show where the answer's sample stands now. */
+  samples: SampleSummary[] | undefined;
   /** Changes with every new answer, so the JSON tree starts collapsed again. */
   responseKey: number;
   problem: Problem | null;
@@ -44,7 +47,7 @@ export function ResponsePanel({
         <>
           <ResponseSummary response={response} />
           {response.error ? <ProblemAlert problem={response.error} projectId={projectId} testId="graph-error" /> : null}
-          <NextPageBar response={response} pending={nextPending} disabled={busy} onNextPage={onNextPage} />
+          {response.sample ? <NextPageBar fromAnswer={response.sample} samples={samples} pending={nextPending} disabled={busy} onNextPage={onNextPage} /> : null}
           <ResponseHeaders headers={response.headers} />
           {response.body !== null ? <JsonView key={responseKey} value={response.body} label="Response body (JSON)" /> : null}
         </>

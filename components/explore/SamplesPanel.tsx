@@ -16,11 +16,13 @@ export function SamplesPanel({
   busy,
   onOpen,
   onRefresh,
+  onDeleted,
 }: {
   projectId: string;
   busy: boolean;
   onOpen: (sample: SampleSummary) => void;
   onRefresh: (sample: SampleSummary) => void;
+  onDeleted: (endpoint: string) => void;
 }) {
   const headingId = useId();
   const samples = useSamples(projectId);
@@ -29,7 +31,7 @@ export function SamplesPanel({
   const list = samples.data ?? [];
   const confirmDelete = () => {
     if (!deleting) return;
-    remove.mutate(deleting.endpoint);
+    remove.mutate(deleting.endpoint, { onSuccess: (_, endpoint) => onDeleted(endpoint) });
     setDeleting(null);
   };
   return (
