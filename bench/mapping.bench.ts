@@ -5,6 +5,8 @@
  * with every field through jq-wasm, and as baseline Debian's jq binary running the same
  * wrapped page program over the same pages in one process.
  * Data: lib/simulators/graph's deterministic demo tenant (`demoRecords`).
+ * For users also: the same pages with one item jq cannot read in each (a lone surrogate),
+ * which the engine isolates (lib/jq/batch-run.ts) instead of failing the page.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -40,6 +42,16 @@ function pagesFor(kind: (typeof SEEDS)[number][1], resource: ResourceConfig, cou
   return pages;
 }
 
+/** The pages with the middle item's displayName holding a lone surrogate, which jq refuses to read. */
+function withUnreadableItem(pages: { value: Record<string, unknown>[] }[]): { value: Record<string, unknown>[] }[] {
+  return pages.map((p) => {
+    const value = [...p.value];
+    const middle = Math.floor(value.length / 2);
+    value[middle] = { ...value[middle], displayName: "bad\ud800" };
+    return { value };
+  });
+}
+
 const bench: Bench = async ({ quick, report }) => {
   const count = quick ? 10_000 : 100_000;
   const engine = createNodeJqPool({ size: 2, timeoutMs: 60_000 });
@@ -50,13 +62,13 @@ const bench: Bench = async ({ quick, report }) => {
       const pages = pagesFor(kind, resource, count);
       const items = pages.reduce((n, p) => n + p.value.length, 0);
 
-      const measure = async (fastPath: boolean) => {
+      const measure = async (fastPath: boolean, bodies = pages) => {
         const compiled = await compileResource(engine, resource, { fastPath });
-        await evaluatePage(compiled, pages[0], { engine }); // warm-up: workers loaded, JIT warm
+        await evaluatePage(compiled, bodies[0], { engine }); // warm-up: workers loaded, JIT warm
         const state = createRunState();
         let entities = 0;
         const t0 = performance.now();
-        for (const body of pages) entities += (await evaluatePage(compiled, body, { engine, state })).entities.length;
+        for (const body of bodies) entities += (await evaluatePage(compiled, body, { engine, state })).entities.length;
         return { perSecond: entities / ((performance.now() - t0) / 1000), compiled };
       };
       const fast = await measure(true);
@@ -77,6 +89,11 @@ const bench: Bench = async ({ quick, report }) => {
       const label = `${seed} mapping (${fields} fields, ${jqFields} via jq) over ${items.toLocaleString("en-US")} items`;
       report({ name: `${label}: engine`, value: fast.perSecond, unit: "entities/s", baseline });
       report({ name: `${label}: engine, all fields via jq-wasm`, value: wasmOnly.perSecond, unit: "entities/s", baseline });
+      if (seed === "users") {
+        const dirty = withUnreadableItem(pages);
+        report({ name: `${label}, one unreadable item per page: engine`, value: (await measure(true, dirty)).perSecond, unit: "entities/s", baseline });
+        report({ name: `${label}, one unreadable item per page: all via jq-wasm`, value: (await measure(false, dirty)).perSecond, unit: "entities/s", baseline });
+      }
     }
   } finally {
     await engine.close();
