@@ -97,7 +97,7 @@ describe("cli map", () => {
       [0, 1, "selector_error"],
       [1, 1, "selector_error"],
     ]);
-    expect(result.dropped[0]!.message).toBe("selector.query failed: jq cannot read this item: Invalid \\uXXXX\\uXXXX surrogate pair escape");
+    expect(result.dropped[0]!.message).toBe("selector.query failed: jq cannot read this item: Invalid \\uXXXX\\uXXXX surrogate pair escape (a string in it holds a lone UTF-16 surrogate such as \\ud800, which jq refuses)");
     expect(err).toBe("");
   });
 

@@ -88,7 +88,7 @@ async function isolateUnreadable(
   options: RunOptions,
 ): Promise<BatchRow[]> {
   if (items.length === 1) {
-    const error: FieldOutcome = { kind: "error", message: `jq cannot read this item: ${reason}` };
+    const error: FieldOutcome = { kind: "error", message: `jq cannot read this item: ${reason}${explain(reason)}` };
     return [selector === undefined ? { fields: fields.map(() => error) } : { selector: error }];
   }
   const half = Math.ceil(items.length / 2);
@@ -97,6 +97,12 @@ async function isolateUnreadable(
     runProgram(engine, fields, selector, items.slice(half), options),
   ]);
   return [...first, ...second];
+}
+
+/** What jq's reason means for the data, where it is not plain. */
+function explain(reason: string): string {
+  if (/surrogate/.test(reason)) return " (a string in it holds a lone UTF-16 surrogate such as \\ud800, which jq refuses)";
+  return "";
 }
 
 function decodeRows(stdout: string, count: number, hasSelector: boolean, fieldCount: number): BatchRow[] | null {

@@ -124,7 +124,7 @@ describe("evaluateBatch: one item jq cannot read does not spoil the others", () 
       runs: () => runs,
     };
   }
-  const UNREADABLE = "jq cannot read this item: Invalid \\uXXXX\\uXXXX surrogate pair escape";
+  const UNREADABLE = "jq cannot read this item: Invalid \\uXXXX\\uXXXX surrogate pair escape (a string in it holds a lone UTF-16 surrogate such as \\ud800, which jq refuses)";
   const page = (bad: number[]) => Array.from({ length: 200 }, (_, i) => ({ id: `u${i}`, name: bad.includes(i) ? "bad\ud800" : `Name ${i}` }));
 
   it("isolates the item by splitting its chunk, at a few runs per bad item and none more without one", async () => {

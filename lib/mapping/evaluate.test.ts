@@ -204,7 +204,7 @@ describe("evaluatePage: Ocean's rules", () => {
       ["u3", "User 3", "user3", "user 3"],
     ]);
     // Ocean runs the selector on the item first: that is where jq fails, for this item only.
-    const message = "selector.query failed: jq cannot read this item: Invalid \\uXXXX\\uXXXX surrogate pair escape";
+    const message = "selector.query failed: jq cannot read this item: Invalid \\uXXXX\\uXXXX surrogate pair escape (a string in it holds a lone UTF-16 surrogate such as \\ud800, which jq refuses)";
     expect(r.dropped).toEqual([{ index: 2, reason: "selector_error", message }]);
     expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => [d.index, d.code, d.message])).toEqual([[2, "selector_error", message]]);
     // A selector error means no deletion in this run (ocean-and-port.md).
