@@ -148,6 +148,20 @@ describe("demo Port on SQLite", () => {
     expect(pages).toEqual([30, 14]);
   });
 
+  it("takes more identifiers than one SQLite statement may bind: a group of 1,500 members, a page of 1,000, a cascade of 1,500", async () => {
+    const c = client();
+    await c.ensureBlueprints(blueprints);
+    const members = Array.from({ length: 1_500 }, (_, i) => `m-${String(i).padStart(4, "0")}`);
+    // The members do not exist yet: each becomes a placeholder user.
+    expect(await c.upsertEntities("entra-id-group", [{ identifier: "big", properties: {}, relations: { members } }])).toMatchObject({ written: 1, failed: 0 });
+    const pages: number[] = [];
+    for await (const page of c.listEntities("entra-id-user", { pageSize: 1_000 })) pages.push(page.length);
+    expect(pages).toEqual([1_000, 500]);
+    // Deleting every member takes each out of the group's many relation.
+    expect(await c.deleteEntities("entra-id-user", members)).toMatchObject({ written: 1_500, failed: 0 });
+    expect((await served.demo.store.getEntities("entra-id-group", ["big"])).get("big")!.relations).toEqual({ members: [] });
+  });
+
   it("keeps blueprint updates additive and stores the integration's mapping", async () => {
     const c = client();
     await c.ensureBlueprints([{ identifier: "entra-id-user", title: "Mine", schema: { properties: { costCenter: { type: "string" } } } }]);

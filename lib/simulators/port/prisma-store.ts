@@ -7,7 +7,7 @@
 import type { Db } from "../../server/db";
 import type { Prisma } from "../../server/db/generated/client";
 import { blueprintSchema, integrationSchema, type Blueprint, type PortIntegration } from "../../port/schemas";
-import { addUsage, entityBytes, usageTally, type UsageTally } from "./prisma-usage";
+import { addUsage, entityBytes, sizesInOrder, sizesOf, usageTally, type UsageTally } from "./prisma-usage";
 import { checkCap, entityKey, prepareWrites, usageDelta, type PreparedWrite } from "./storage-cap";
 import type { DemoPortStore, EntityPage, EntityWrite, StoredEntity, StoreUsage } from "./store";
 
@@ -16,6 +16,12 @@ const parseEntity = (json: string): StoredEntity => JSON.parse(json) as StoredEn
 
 /** SQLite's own limit is 32,766 variables; 6 per row and 500 rows stays far below. */
 const ROWS_PER_STATEMENT = 500;
+
+/** `identifiers` in pieces small enough for one statement's variables (a group's members may be 25,000). */
+function chunksOf(identifiers: readonly string[]): string[][] {
+  const unique = [...new Set(identifiers)];
+  return Array.from({ length: Math.ceil(unique.length / ROWS_PER_STATEMENT) }, (_, i) => unique.slice(i * ROWS_PER_STATEMENT, (i + 1) * ROWS_PER_STATEMENT));
+}
 
 /**
  * Waiting for the transaction mutex and holding it. Prisma's defaults (2 s and 5 s) are
@@ -90,12 +96,20 @@ function storeOn(q: Queries, tally: UsageTally, pending: StoreUsage | null): Dem
       });
     },
     async getEntities(blueprint, identifiers) {
-      const rows = await q.demoPortEntity.findMany({ where: { blueprint, identifier: { in: [...identifiers] } }, select: { identifier: true, json: true } });
-      return new Map(rows.map((r) => [r.identifier, parseEntity(r.json)]));
+      const out = new Map<string, StoredEntity>();
+      for (const chunk of chunksOf(identifiers)) {
+        const rows = await q.demoPortEntity.findMany({ where: { blueprint, identifier: { in: chunk } }, select: { identifier: true, json: true } });
+        for (const r of rows) out.set(r.identifier, parseEntity(r.json));
+      }
+      return out;
     },
     async existingIdentifiers(blueprint, identifiers) {
-      const rows = await q.demoPortEntity.findMany({ where: { blueprint, identifier: { in: [...identifiers] } }, select: { identifier: true } });
-      return new Set(rows.map((r) => r.identifier));
+      const out = new Set<string>();
+      for (const chunk of chunksOf(identifiers)) {
+        const rows = await q.demoPortEntity.findMany({ where: { blueprint, identifier: { in: chunk } }, select: { identifier: true } });
+        for (const r of rows) out.add(r.identifier);
+      }
+      return out;
     },
     async writeEntities(writes: readonly EntityWrite[], cap) {
       if (writes.length === 0) return;
@@ -116,7 +130,7 @@ function storeOn(q: Queries, tally: UsageTally, pending: StoreUsage | null): Dem
       if (!pending) return inTransaction((tx) => tx.deleteEntities(blueprint, identifiers));
       const found = await entityBytes(q, blueprint, identifiers);
       const ids = [...found.keys()];
-      await q.demoPortEntity.deleteMany({ where: { blueprint, identifier: { in: ids } } });
+      for (const chunk of chunksOf(ids)) await q.demoPortEntity.deleteMany({ where: { blueprint, identifier: { in: chunk } } });
       addUsage(pending, { entities: -ids.length, bytes: -[...found.values()].reduce((a, b) => a + b, 0) });
       return ids;
     },
@@ -151,18 +165,26 @@ function storeOn(q: Queries, tally: UsageTally, pending: StoreUsage | null): Dem
       }
       // Which entities fit is decided on their sizes first: a page of large entities is
       // never loaded whole only to be cut.
-      const candidates = (await q.demoPortEntity.findMany({ where, orderBy: { identifier: "asc" }, take: query.limit + 1, select: { identifier: true } })).map((r) => r.identifier);
-      const sizes = await entityBytes(q, blueprint, candidates.slice(0, query.limit));
+      const candidates = search
+        ? await sizesOf(q, blueprint, (await q.demoPortEntity.findMany({ where, orderBy: { identifier: "asc" }, take: query.limit + 1, select: { identifier: true } })).map((r) => r.identifier))
+        : await sizesInOrder(q, blueprint, query.after, query.limit + 1);
       const chosen: string[] = [];
       let bytes = 0;
-      for (const id of candidates.slice(0, query.limit)) {
-        const size = sizes.get(id) ?? 0;
+      for (const { identifier, bytes: size } of candidates.slice(0, query.limit)) {
         if (chosen.length > 0 && bytes + size > query.maxBytes) break;
-        chosen.push(id);
+        chosen.push(identifier);
         bytes += size;
       }
-      const rows = await q.demoPortEntity.findMany({ where: { blueprint, identifier: { in: chosen } }, orderBy: { identifier: "asc" }, select });
-      const next = candidates.length > chosen.length && chosen.length ? chosen[chosen.length - 1]! : null;
+      if (!chosen.length) return { entities: [], next: null };
+      // The chosen ones are the first matches from the first chosen on (a range, not an IN
+      // list: 1,000 identifiers are more variables than one statement may bind).
+      const rows = await q.demoPortEntity.findMany({
+        where: { ...where, identifier: { gte: chosen[0]! } },
+        orderBy: { identifier: "asc" },
+        take: chosen.length,
+        select,
+      });
+      const next = candidates.length > chosen.length && rows.length ? rows[rows.length - 1]!.identifier : null;
       return { entities: rows.map((r) => parseEntity(r.json)), next };
     },
     async usage() {

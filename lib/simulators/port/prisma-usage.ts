@@ -35,6 +35,26 @@ export async function entityBytes(q: Queries, blueprint: string, identifiers: re
   return out;
 }
 
+export interface SizedIdentifier {
+  identifier: string;
+  bytes: number;
+}
+
+/** `identifiers` (in their order) with the bytes of their JSON; those that do not exist are left out. */
+export async function sizesOf(q: Queries, blueprint: string, identifiers: readonly string[]): Promise<SizedIdentifier[]> {
+  const sizes = await entityBytes(q, blueprint, identifiers);
+  return identifiers.filter((id) => sizes.has(id)).map((identifier) => ({ identifier, bytes: sizes.get(identifier)! }));
+}
+
+/** The first `limit` identifiers of `blueprint` after `after`, in order, with the bytes of their JSON: one indexed query. */
+export async function sizesInOrder(q: Queries, blueprint: string, after: string | undefined, limit: number): Promise<SizedIdentifier[]> {
+  const rows = await q.$queryRawUnsafe<{ identifier: string; bytes: number | bigint }[]>(
+    `SELECT "identifier", octet_length("json") AS "bytes" FROM "DemoPortEntity" WHERE "blueprint" = ?${after === undefined ? "" : ` AND "identifier" > ?`} ORDER BY "identifier" LIMIT ?`,
+    ...(after === undefined ? [blueprint, limit] : [blueprint, after, limit]),
+  );
+  return rows.map((r) => ({ identifier: r.identifier, bytes: Number(r.bytes) }));
+}
+
 export interface UsageTally {
   /** The usage a transaction sees: what was committed plus its own `pending` change. */
   current(q: Queries, pending: StoreUsage): Promise<StoreUsage>;
