@@ -26,7 +26,7 @@ export interface BuilderTestbed {
 export async function createBuilderTestbed(options: { graph?: GraphSimulatorOptions } = {}): Promise<BuilderTestbed> {
   const t = await createTestDatabase();
   const graph = createGraphSimulator({ basePath: "/api/sim", sizes: { users: 250, groups: 30, applications: 20, servicePrincipals: 40 }, ...options.graph });
-  const port = createDemoPort({ rateLimit: false, store: createMemoryStore() });
+  const port = createDemoPort({ rateLimit: false, singleRateLimit: false, store: createMemoryStore() });
   const served = await serveFetchHandler((request) =>
     new URL(request.url).pathname.startsWith(`${DEMO_PORT_PATH}/`) ? port.handle(request) : graph.handler(request),
   );
