@@ -1,0 +1,93 @@
+/**
+ * Plan step: a page's entities of one blueprint against what this scope wrote before.
+ * An entity whose fingerprint equals the stored one is unchanged (no write; marked as
+ * produced by this run, so reconciliation keeps it); the others are creates (never
+ * written) or updates. A dry run also collects the plan per blueprint: counts, a few
+ * examples, and for updates the property-level diff against what was written.
+ */
+import { entityFingerprint, type PortEntity } from "@/lib/port";
+import { contentJson, parseContent, propertyChanges } from "./diff";
+import type { StateStore } from "./state-store";
+import { MAX_PLAN_EXAMPLES, type BlueprintPlan } from "./types";
+
+export interface PlannedWrite {
+  entity: PortEntity;
+  fingerprint: string;
+  content: string;
+  /** Not written by this scope before. */
+  isNew: boolean;
+  /** What was written before (updates), for the diff. */
+  previous?: string;
+}
+
+export interface PagePlan {
+  writes: PlannedWrite[];
+  unchanged: number;
+  /** Identifiers this run had already produced (Port keeps the last one written). */
+  duplicates: string[];
+}
+
+export async function planPage(
+  store: StateStore,
+  runId: string,
+  blueprint: string,
+  kind: string,
+  entities: readonly PortEntity[],
+): Promise<PagePlan> {
+  const stored = await store.load(blueprint, entities.map((e) => e.identifier));
+  const plan: PagePlan = { writes: [], unchanged: 0, duplicates: [] };
+  const unchanged: string[] = [];
+  for (const entity of entities) {
+    const fingerprint = entityFingerprint(entity);
+    const before = stored.get(entity.identifier);
+    if (before?.seenRunId === runId) plan.duplicates.push(entity.identifier);
+    if (before && before.fingerprint === fingerprint) {
+      unchanged.push(entity.identifier);
+      continue;
+    }
+    plan.writes.push({ entity, fingerprint, content: contentJson(entity), isNew: !before, previous: before?.content });
+  }
+  plan.unchanged = unchanged.length;
+  await store.markSeen(blueprint, unchanged, runId, kind);
+  return plan;
+}
+
+/** The dry run's plan, blueprint by blueprint, with bounded examples. */
+export class PlanCollector {
+  private readonly plans = new Map<string, BlueprintPlan>();
+
+  private of(blueprint: string): BlueprintPlan {
+    let p = this.plans.get(blueprint);
+    if (!p) this.plans.set(blueprint, (p = { blueprint, create: 0, update: 0, unchanged: 0, delete: 0, examples: { create: [], update: [], delete: [] } }));
+    return p;
+  }
+
+  add(blueprint: string, page: PagePlan): void {
+    const p = this.of(blueprint);
+    p.unchanged += page.unchanged;
+    for (const w of page.writes) {
+      if (w.isNew) {
+        p.create += 1;
+        if (p.examples.create.length < MAX_PLAN_EXAMPLES) p.examples.create.push({ identifier: w.entity.identifier, title: w.entity.title ?? null });
+      } else {
+        p.update += 1;
+        if (p.examples.update.length < MAX_PLAN_EXAMPLES) {
+          p.examples.update.push({ identifier: w.entity.identifier, title: w.entity.title ?? null, changes: propertyChanges(parseContent(w.previous ?? "{}"), w.entity) });
+        }
+      }
+    }
+  }
+
+  deletions(blueprint: string, count: number, examples: { identifier: string; content: string }[]): void {
+    const p = this.of(blueprint);
+    p.delete += count;
+    for (const e of examples) {
+      if (p.examples.delete.length >= MAX_PLAN_EXAMPLES) break;
+      p.examples.delete.push({ identifier: e.identifier, title: parseContent(e.content).title ?? null });
+    }
+  }
+
+  result(): BlueprintPlan[] {
+    return [...this.plans.values()];
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * Runs in the database: a run is a row before it is a promise. The interface is small on
+ * purpose (enqueue, start, claim, renew, finish, cancel, reap) so it can move onto a queue
+ * over Postgres (pg-boss) without touching the pipeline.
+ * - At most one queued or running run per scope: SyncActiveRun's primary key refuses a
+ *   second start, across processes (the server's runner and the command line).
+ * - A running run holds a lease its owner renews; a run whose lease expired, or whose
+ *   owner process on this machine is gone, is marked interrupted: nothing of it is deleted.
+ */
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import type { Db } from "@/lib/server/db";
+import type { RecorderSnapshot } from "./recorder";
+import type { ResourceCounters, RunStatus, RunTrigger, SyncErrorEntry, SyncSummary } from "./types";
+
+export const DEFAULT_LEASE_MS = 30_000;
+
+export const projectScope = (projectId: string) => `project:${projectId}`;
+export const integrationScope = (identifier: string) => `integration:${identifier}`;
+
+export interface SyncRunRecord {
+  id: string;
+  scope: string;
+  projectId: string | null;
+  status: RunStatus;
+  trigger: RunTrigger;
+  dryRun: boolean;
+  verify: boolean;
+  cancelRequested: boolean;
+  queuedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  counters: ResourceCounters[];
+  errors: SyncErrorEntry[];
+  errorCount: number;
+  deletionSkipped: string | null;
+  summary: SyncSummary | null;
+  failure: { code: string; message: string; hint?: string } | null;
+}
+
+export interface NewRun {
+  scope: string;
+  projectId?: string | null;
+  trigger: RunTrigger;
+  dryRun?: boolean;
+  verify?: boolean;
+}
+
+/** `server|cli:<host>:<pid>:<random>`: unique per process, and tells whether its process is alive. */
+export function leaseOwnerId(kind: "server" | "cli"): string {
+  return `${kind}:${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+}
+
+/** True when the owner is a process of this machine that no longer exists. */
+export function ownerIsGone(owner: string | null): boolean {
+  const m = owner ? /^[a-z]+:(.*):(\d+):[0-9a-f]+$/.exec(owner) : null;
+  if (!m || m[1] !== hostname()) return false;
+  try {
+    process.kill(Number(m[2]), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+const INTERRUPTED = "The run stopped without finishing (its process ended or lost its lease); nothing was deleted.";
+
+type Row = NonNullable<Awaited<ReturnType<Db["syncRun"]["findUnique"]>>>;
+
+function parse<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function toRecord(row: Row): SyncRunRecord {
+  return {
+    id: row.id,
+    scope: row.scope,
+    projectId: row.projectId,
+    status: row.status as RunStatus,
+    trigger: row.trigger as RunTrigger,
+    dryRun: row.dryRun,
+    verify: row.verify,
+    cancelRequested: row.cancelRequested,
+    queuedAt: row.queuedAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    counters: parse(row.counters, []),
+    errors: parse(row.errors, []),
+    errorCount: row.errorCount,
+    deletionSkipped: row.deletionSkipped,
+    summary: parse(row.summary, null),
+    failure: parse(row.failure, null),
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  return e?.code === "P2002" || /UNIQUE constraint failed/i.test(e?.message ?? "");
+}
+
+export function createRunStore(db: Db, options: { now?: () => number } = {}) {
+  const now = () => new Date((options.now ?? Date.now)());
+
+  /** Ends runs whose owner is gone: lease expired, or its process on this machine exited. */
+  async function reapInterrupted(): Promise<string[]> {
+    const running = await db.syncRun.findMany({ where: { status: "running" }, select: { id: true, leaseOwner: true, leaseExpiresAt: true } });
+    const t = now();
+    const gone = running.filter((r) => (r.leaseExpiresAt !== null && r.leaseExpiresAt < t) || ownerIsGone(r.leaseOwner));
+    const reaped: string[] = [];
+    for (const r of gone) {
+      const { count } = await db.syncRun.updateMany({
+        where: { id: r.id, status: "running", leaseOwner: r.leaseOwner },
+        data: { status: "interrupted", finishedAt: t, deletionSkipped: INTERRUPTED, failure: JSON.stringify({ code: "sync_interrupted", message: INTERRUPTED, hint: "Run it again; the next run continues from what was written." }) },
+      });
+      await db.syncActiveRun.deleteMany({ where: { runId: r.id } });
+      if (count === 1) reaped.push(r.id);
+    }
+    return reaped;
+  }
+
+  /** Takes the scope's slot and creates the run, or refuses with the run that holds it. */
+  async function create(input: NewRun, running: { owner: string; leaseMs: number } | null): Promise<SyncRunRecord> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const t = now();
+      try {
+        const row = await db.$transaction(async (tx) => {
+          const run = await tx.syncRun.create({
+            data: {
+              scope: input.scope,
+              projectId: input.projectId ?? null,
+              trigger: input.trigger,
+              dryRun: input.dryRun ?? false,
+              verify: input.verify ?? false,
+              queuedAt: t,
+              ...(running
+                ? { status: "running", startedAt: t, leaseOwner: running.owner, leaseExpiresAt: new Date(t.getTime() + running.leaseMs) }
+                : { status: "queued" }),
+            },
+          });
+          await tx.syncActiveRun.create({ data: { scope: input.scope, runId: run.id } });
+          return run;
+        });
+        return toRecord(row);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+      // The slot is taken: by a live run (refuse), or by one that ended without releasing it.
+      const active = await db.syncActiveRun.findUnique({ where: { scope: input.scope } });
+      const holder = active ? await db.syncRun.findUnique({ where: { id: active.runId } }) : null;
+      if (holder && (holder.status === "queued" || holder.status === "running")) {
+        if (attempt === 0 && holder.status === "running" && (await reapInterrupted()).includes(holder.id)) continue;
+        throw new AppError("sync_already_running", `A sync of this ${input.projectId ? "project" : "integration"} is already ${holder.status} (run ${holder.id}, ${holder.trigger}, since ${(holder.startedAt ?? holder.queuedAt).toISOString()}).`, {
+          status: 409,
+          hint: "Wait for it to finish, or cancel it; two syncs of the same catalog at once would undo each other's work.",
+        });
+      }
+      await db.syncActiveRun.deleteMany({ where: { scope: input.scope, ...(active ? { runId: active.runId } : {}) } });
+    }
+    throw new AppError("sync_slot_busy", "Could not take this sync's slot; another start raced with this one.", { status: 409, hint: "Try again in a moment." });
+  }
+
+  return {
+    reapInterrupted,
+
+    /** A queued run, for the runner (button, schedule). */
+    enqueue: (input: NewRun) => create(input, null),
+
+    /** A run that starts at once in this process (the command line). */
+    start: (input: NewRun, owner: string, leaseMs = DEFAULT_LEASE_MS) => create(input, { owner, leaseMs }),
+
+    /** The oldest queued run, now running under `owner`'s lease; null when none is queued. */
+    async claim(owner: string, leaseMs = DEFAULT_LEASE_MS): Promise<SyncRunRecord | null> {
+      for (;;) {
+        const next = await db.syncRun.findFirst({ where: { status: "queued" }, orderBy: { queuedAt: "asc" }, select: { id: true } });
+        if (!next) return null;
+        const t = now();
+        const { count } = await db.syncRun.updateMany({
+          where: { id: next.id, status: "queued" },
+          data: { status: "running", startedAt: t, leaseOwner: owner, leaseExpiresAt: new Date(t.getTime() + leaseMs) },
+        });
+        if (count === 1) return toRecord((await db.syncRun.findUnique({ where: { id: next.id } }))!);
+      }
+    },
+
+    /** Extends the lease; `held: false` means the run is no longer this owner's (stop working on it). */
+    async renew(runId: string, owner: string, leaseMs = DEFAULT_LEASE_MS): Promise<{ held: boolean; cancelRequested: boolean }> {
+      const { count } = await db.syncRun.updateMany({
+        where: { id: runId, status: "running", leaseOwner: owner },
+        data: { leaseExpiresAt: new Date(now().getTime() + leaseMs) },
+      });
+      const row = await db.syncRun.findUnique({ where: { id: runId }, select: { cancelRequested: true } });
+      return { held: count === 1, cancelRequested: row?.cancelRequested ?? false };
+    },
+
+    async saveProgress(runId: string, owner: string, snapshot: RecorderSnapshot): Promise<void> {
+      await db.syncRun.updateMany({
+        where: { id: runId, status: "running", leaseOwner: owner },
+        data: { counters: JSON.stringify(snapshot.resources), errors: JSON.stringify(snapshot.errors), errorCount: snapshot.errorCount },
+      });
+    },
+
+    /** Records the outcome and frees the scope's slot. */
+    async finish(runId: string, owner: string, summary: SyncSummary): Promise<boolean> {
+      const { count } = await db.syncRun.updateMany({
+        where: { id: runId, status: "running", leaseOwner: owner },
+        data: {
+          status: summary.status,
+          finishedAt: new Date(summary.finishedAt),
+          leaseExpiresAt: null,
+          counters: JSON.stringify(summary.resources),
+          errors: JSON.stringify(summary.errors),
+          errorCount: summary.errorCount,
+          deletionSkipped: summary.dryRun ? null : summary.deletion.skippedReason,
+          summary: JSON.stringify(summary),
+          failure: summary.failure ? JSON.stringify(summary.failure) : null,
+        },
+      });
+      await db.syncActiveRun.deleteMany({ where: { runId } });
+      return count === 1;
+    },
+
+    /** A queued run is cancelled at once; a running one is asked to stop (its owner sees it at the next renewal). */
+    async cancel(runId: string): Promise<SyncRunRecord> {
+      const t = now();
+      const { count } = await db.syncRun.updateMany({
+        where: { id: runId, status: "queued" },
+        data: { status: "cancelled", finishedAt: t, cancelRequested: true, deletionSkipped: "The run was cancelled before it started; nothing was deleted." },
+      });
+      if (count === 1) await db.syncActiveRun.deleteMany({ where: { runId } });
+      else await db.syncRun.updateMany({ where: { id: runId, status: "running" }, data: { cancelRequested: true } });
+      const row = await db.syncRun.findUnique({ where: { id: runId } });
+      if (!row) throw new AppError("sync_run_not_found", `There is no sync run ${runId}.`, { status: 404, hint: "Reload the run history." });
+      return toRecord(row);
+    },
+
+    async get(runId: string): Promise<SyncRunRecord | null> {
+      const row = await db.syncRun.findUnique({ where: { id: runId } });
+      return row ? toRecord(row) : null;
+    },
+
+    async list(scope: string, take = 50): Promise<SyncRunRecord[]> {
+      const rows = await db.syncRun.findMany({ where: { scope }, orderBy: { queuedAt: "desc" }, take });
+      return rows.map(toRecord);
+    },
+
+    /** Items per resource of the scope's last complete, non-dry run (for an ETA). */
+    async expectedItems(scope: string, kinds: readonly string[]): Promise<(number | null)[]> {
+      const row = await db.syncRun.findFirst({ where: { scope, status: "succeeded", dryRun: false }, orderBy: { queuedAt: "desc" }, select: { counters: true } });
+      const counters = parse<ResourceCounters[]>(row?.counters ?? null, []);
+      return kinds.map((kind, i) => (counters[i]?.kind === kind ? counters[i]!.items : null));
+    },
+  };
+}
+
+export type RunStore = ReturnType<typeof createRunStore>;
