@@ -9,6 +9,7 @@ import {
   getCloud,
   staticTokenProvider,
   type GraphClient,
+  type RetryPolicy,
   type TokenProvider,
 } from "../graph";
 import { DEMO_CLIENT_SECRET, DEMO_TENANT } from "../simulators/graph/credentials";
@@ -25,7 +26,13 @@ export interface ProjectGraph {
   clientId: string | null;
 }
 
-export async function graphForProject(deps: BuilderDeps, ownerId: string, projectId: string): Promise<ProjectGraph> {
+/** Per-use tuning: "Test connection" wants a quick verdict, not the sync's patience. */
+export interface GraphUse {
+  retry?: Partial<RetryPolicy>;
+  timeoutMs?: number;
+}
+
+export async function graphForProject(deps: BuilderDeps, ownerId: string, projectId: string, use: GraphUse = {}): Promise<ProjectGraph> {
   const conn = await loadGraphConnection(deps, ownerId, projectId);
   const cloud = getCloud(conn.cloud);
   const extraAllowedHosts = deps.extraAllowedHosts;
@@ -37,24 +44,26 @@ export async function graphForProject(deps: BuilderDeps, ownerId: string, projec
       cloud, tenantId: DEMO_TENANT, clientId, clientSecret: DEMO_CLIENT_SECRET,
       loginBaseUrl: demo.loginBaseUrl, simulatorOrigins: [demo.origin], fetch: demo.fetch,
     });
-    const client = createGraphClient({ cloud, tokenProvider, graphBaseUrl: demo.graphBaseUrl, simulatorOrigins: [demo.origin], fetch: demo.fetch });
+    const client = createGraphClient({ cloud, tokenProvider, graphBaseUrl: demo.graphBaseUrl, simulatorOrigins: [demo.origin], fetch: demo.fetch, ...use });
     return { client, tokenProvider, mode: "demo", tenantId: DEMO_TENANT, clientId };
   }
   const tokenProvider =
     conn.mode === "token"
       ? staticTokenProvider(conn.secret ?? "")
-      : clientCredentialsTokenProvider({ cloud, tenantId: conn.tenantId ?? "", clientId: conn.clientId ?? "", clientSecret: conn.secret ?? "" });
-  const client = createGraphClient({ cloud, tokenProvider, extraAllowedHosts });
+      : clientCredentialsTokenProvider({ cloud, tenantId: conn.tenantId ?? "", clientId: conn.clientId ?? "", clientSecret: conn.secret ?? "", timeoutMs: use.timeoutMs });
+  const client = createGraphClient({ cloud, tokenProvider, extraAllowedHosts, ...use });
   return { client, tokenProvider, mode: conn.mode as ProjectGraph["mode"], tenantId: conn.tenantId, clientId: conn.clientId };
 }
 
-export async function portForProject(deps: BuilderDeps, ownerId: string, projectId: string): Promise<PortClient> {
+export async function portForProject(deps: BuilderDeps, ownerId: string, projectId: string, use: GraphUse = {}): Promise<PortClient> {
   const conn = await loadPortConnection(deps, ownerId, projectId);
+  const tuning = { ...(use.retry?.maxAttempts ? { retry: { maxAttempts: use.retry.maxAttempts } } : {}), ...(use.timeoutMs ? { attemptTimeoutMs: use.timeoutMs } : {}) };
   if (conn.mode === "demo") {
     if (!deps.demo) throw demoOff();
-    return createPortClient({ baseUrl: deps.demo.portBaseUrl, ...DEMO_PORT_CREDENTIALS, fetch: deps.demo.fetch });
+    return createPortClient({ baseUrl: deps.demo.portBaseUrl, ...DEMO_PORT_CREDENTIALS, fetch: deps.demo.fetch, ...tuning });
   }
   return createPortClient({
+    ...tuning,
     region: conn.region as "eu" | "us",
     clientId: conn.clientId ?? "",
     clientSecret: conn.secret ?? "",

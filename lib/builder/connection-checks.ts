@@ -12,8 +12,14 @@ import type { BuilderDeps } from "./deps";
 /** The collections the seed mapping reads, in the order a person would fix them. */
 export const CHECKED_COLLECTIONS = ["/users", "/groups", "/applications", "/servicePrincipals"] as const;
 
+/** A verdict within seconds: one retry, short timeouts (the sync keeps Graph's full patience). */
+const CHECK_USE = { retry: { maxAttempts: 2, budgetMs: 15_000 }, timeoutMs: 10_000 } as const;
+
+/** Errors that say the host was not reached: the other checks would only wait for the same. */
+const UNREACHABLE = new Set(["network_error", "login_unreachable", "host_not_allowed"]);
+
 function failure(id: string, label: string, error: unknown, link?: string): ConnectionCheck {
-  if (isAppError(error)) return { id, label, status: "failed", detail: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(link ? { link } : {}) };
+  if (isAppError(error)) return { id, label, status: "failed", code: error.code, detail: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(link ? { link } : {}) };
   return { id, label, status: "failed", detail: "The check failed unexpectedly.", hint: "Try again; if it keeps failing, see the server log." };
 }
 
@@ -30,7 +36,7 @@ async function checkCollection(client: GraphClient, path: string, consentLink: s
 }
 
 export async function testGraphConnection(deps: BuilderDeps, ownerId: string, projectId: string): Promise<ConnectionTestResult> {
-  const graph = await graphForProject(deps, ownerId, projectId);
+  const graph = await graphForProject(deps, ownerId, projectId, CHECK_USE);
   const checks: ConnectionCheck[] = [];
   const tokenLabel = graph.mode === "token" ? "Pasted token accepted" : "Token obtained";
   let tokenOk = false;
@@ -44,18 +50,21 @@ export async function testGraphConnection(deps: BuilderDeps, ownerId: string, pr
   }
   const consentLink =
     graph.tenantId && graph.clientId ? adminConsentUrl(getCloud(graph.client.cloud), graph.tenantId, graph.clientId) : undefined;
+  let unreachable: string | null = null;
   for (const path of CHECKED_COLLECTIONS) {
-    if (!tokenOk) {
-      checks.push({ id: path, label: `${path} readable`, status: "skipped", detail: "Not tried: there is no token." });
+    if (!tokenOk || unreachable) {
+      checks.push({ id: path, label: `${path} readable`, status: "skipped", detail: unreachable ? `Not tried: ${unreachable} could not be reached.` : "Not tried: there is no token." });
       continue;
     }
-    checks.push(await checkCollection(graph.client, path, consentLink));
+    const check = await checkCollection(graph.client, path, consentLink);
+    if (check.code && UNREACHABLE.has(check.code)) unreachable = new URL(graph.client.graphBaseUrl).host;
+    checks.push(check);
   }
   return { target: "graph", ok: checks.every((c) => c.status === "ok"), checks };
 }
 
 export async function testPortConnection(deps: BuilderDeps, ownerId: string, projectId: string): Promise<ConnectionTestResult> {
-  const port = await portForProject(deps, ownerId, projectId);
+  const port = await portForProject(deps, ownerId, projectId, CHECK_USE);
   const checks: ConnectionCheck[] = [];
   try {
     await port.checkCredentials();

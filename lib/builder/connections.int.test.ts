@@ -115,6 +115,23 @@ describe("test connection (demo tenant and demo Port over HTTP)", () => {
     expect(result.checks.find((c) => c.id === "/users")!.status).toBe("ok");
   });
 
+  it("stops after a collection cannot be reached, instead of waiting on each one", async () => {
+    const id = await bed.project();
+    await saveGraphConnection(bed.deps, bed.alice, id, { mode: "demo", clientId: "demo-client" });
+    bed.graph.faults.add({ path: "/users", fault: { type: "drop" }, times: 10 });
+    try {
+      const result = await testGraphConnection(bed.deps, bed.alice, id);
+      expect(result.checks.map((c) => [c.id, c.status, c.code ?? null])).toEqual([
+        ["token", "ok", null], ["/users", "failed", "network_error"], ["/groups", "skipped", null], ["/applications", "skipped", null], ["/servicePrincipals", "skipped", null],
+      ]);
+      expect(result.checks[2]!.detail).toBe(`Not tried: ${new URL(bed.origin).host} could not be reached.`);
+      // Two attempts (one retry), not the sync's six.
+      expect(bed.graph.faults.injected).toBe(2);
+    } finally {
+      bed.graph.faults.clear();
+    }
+  });
+
   it("checks the demo Port: token, then blueprints readable", async () => {
     const id = await bed.project();
     await savePortConnection(bed.deps, bed.alice, id, { mode: "demo" });

@@ -83,6 +83,8 @@ export interface ConnectionCheck {
   id: string;
   label: string;
   status: "ok" | "failed" | "skipped";
+  /** The error's code when it failed (stable, for scripts). */
+  code?: string;
   /** What happened, in plain words. */
   detail: string;
   hint?: string;
