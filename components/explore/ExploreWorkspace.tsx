@@ -116,7 +116,8 @@ export function ExploreWorkspace({ projectId }: { projectId: string }) {
   return (
     <div className={styles.workspace}>
       <div className={styles.main}>
-        <section className="panel" aria-label="Request">
+        <section className="panel" aria-labelledby={`${idPrefix}-request`}>
+          <h2 id={`${idPrefix}-request`}>Request</h2>
           <p className={`muted ${styles.intro}`}>
             Call Microsoft Graph with the project&apos;s connection (app-only). Every answer is kept as the endpoint&apos;s sample.
           </p>

@@ -38,7 +38,11 @@ export function SamplesPanel({
     <section className="panel" aria-labelledby={headingId} data-testid="samples-panel">
       <div className={styles.panelTitle}>
         <h2 id={headingId}>Samples</h2>
+        <span className="spacer" />
         {samples.isFetching ? <span className="muted" role="status">Updating…</span> : null}
+        <button type="button" className="link" onClick={() => void samples.refetch()} disabled={samples.isFetching}>
+          Reload
+        </button>
       </div>
       <p className={`muted ${styles.intro}`}>Each answer is kept per endpoint: the Fields and Mapping steps work on these samples.</p>
       {samples.error ? <ProblemAlert problem={problemOf(samples.error)} projectId={projectId} /> : null}

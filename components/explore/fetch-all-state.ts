@@ -82,7 +82,7 @@ export function describeOutcome(state: Extract<FetchAllState, { phase: "finished
       return `Cut: ${state.outcome.reason} ${read} read.`;
     case "cancelled":
       return state.pages > 0
-        ? `Cancelled after ${read}; the server keeps what it had read as the sample.`
+        ? `Cancelled after ${read} arrived here; the server stops and keeps what it had read as the sample (the Samples list shows how much).`
         : "Cancelled before the first page arrived; the sample was not changed.";
     case "error":
       return state.pages > 0 ? `Stopped by an error after ${read}; what was read is kept as the sample.` : "Stopped by an error before the first page.";

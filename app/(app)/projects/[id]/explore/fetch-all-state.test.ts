@@ -64,7 +64,7 @@ describe("a fetch-all run as the page sees it", () => {
     expect(cancelling).toMatchObject({ phase: "running", cancelling: true });
     const state = finished(fetchAllReducer(cancelling, { type: "cancelled" }));
     expect(state).toMatchObject({ pages: 2, items: 200, outcome: { kind: "cancelled" } });
-    expect(describeOutcome(state)).toMatch(/^Cancelled after 2 pages · 200 items; the server keeps/);
+    expect(describeOutcome(state)).toMatch(/^Cancelled after 2 pages · 200 items arrived here; the server stops and keeps/);
     expect(describeOutcome(finished(run([start, { type: "cancelled" }])))).toMatch(/before the first page/);
   });
 
