@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FetchAllEvent, SampleSummary } from "@/lib/builder/contracts";
-import { describeOutcome, fetchAllReducer, IDLE, type FetchAllAction, type FetchAllState } from "@/components/explore/fetch-all-state";
+import { describeOutcome, fetchAllReducer, IDLE, type FetchAllAction, type FetchAllState } from "./fetch-all-state";
 
 const sample = (patch: Partial<SampleSummary> = {}): SampleSummary => ({
   id: "s1",

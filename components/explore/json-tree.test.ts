@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { childPointer, flattenJson, initialExpanded, summarize, toggled } from "@/components/explore/json-tree";
+import { childPointer, flattenJson, initialExpanded, summarize, toggled } from "./json-tree";
 
 const page = (n: number) => ({
   "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { KNOWN_PROPERTIES, knownPropertiesFor, resourceKindOf } from "@/components/explore/known-properties";
-import { isSelected, parseSelect, toggleSelect, unknownSelected } from "@/components/explore/select-list";
+import { KNOWN_PROPERTIES, knownPropertiesFor, resourceKindOf } from "./known-properties";
+import { isSelected, parseSelect, toggleSelect, unknownSelected } from "./select-list";
 import { GROUP_NON_DEFAULT_PROPERTIES, USER_DEFAULT_PROPERTIES } from "@/lib/mapping/graph-defaults";
 
 describe("$select as text and as a list", () => {

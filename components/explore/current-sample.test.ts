@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SampleSummary } from "@/lib/builder/contracts";
-import { currentSample } from "@/components/explore/current-sample";
+import { currentSample } from "./current-sample";
 
 const summary = (patch: Partial<SampleSummary>): SampleSummary => ({
   id: "s1",

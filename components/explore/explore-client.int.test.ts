@@ -3,11 +3,11 @@
  * served over loopback HTTP the way the routes serve them (validation, errors, NDJSON).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError } from "@/components/api";
-import { postJson } from "@/components/explore/api-answer";
-import { runFetchAll, STREAM_ENDED } from "@/components/explore/fetch-all-run";
-import { fetchAllReducer, IDLE, type FetchAllAction } from "@/components/explore/fetch-all-state";
-import { toExploreRequest, EMPTY_FORM } from "@/components/explore/request-form";
+import { ApiError } from "../api";
+import { postJson } from "./api-answer";
+import { runFetchAll, STREAM_ENDED } from "./fetch-all-run";
+import { fetchAllReducer, IDLE, type FetchAllAction } from "./fetch-all-state";
+import { toExploreRequest, EMPTY_FORM } from "./request-form";
 import { graphForProject } from "@/lib/builder/clients";
 import { saveGraphConnection } from "@/lib/builder/connections";
 import { exploreRequest, fetchAllRequest, type ExploreResponse, type FetchAllRequest } from "@/lib/builder/contracts";

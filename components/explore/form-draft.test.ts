@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_DRAFT, readDraft, writeDraft } from "@/components/explore/form-draft";
-import { EMPTY_FORM } from "@/components/explore/request-form";
+import { EMPTY_DRAFT, readDraft, writeDraft } from "./form-draft";
+import { EMPTY_FORM } from "./request-form";
 
 function memoryStorage() {
   const data = new Map<string, string>();

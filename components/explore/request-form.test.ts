@@ -10,7 +10,7 @@ import {
   validateForm,
   visibleErrors,
   type ExploreForm,
-} from "@/components/explore/request-form";
+} from "./request-form";
 
 const form = (patch: Partial<ExploreForm>): ExploreForm => ({ ...EMPTY_FORM, ...patch });
 
