@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "Bring Microsoft Entra ID into Port's software catalog",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: proxy.ts gives each response a CSP nonce that Next
+  // puts on its scripts, and a page prerendered at build time (the 404 page) would have none.
+  await connection();
   return (
     <html lang="en">
       <body>

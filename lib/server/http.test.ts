@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { crossSiteRefusal, readJson } from "./http";
-import { malformedPathRefusal } from "./request-checks";
+import { malformedOriginRefusal, malformedPathRefusal } from "./request-checks";
 import { servedHosts } from "./served-hosts";
 
 const hosts = servedHosts({ HOST: "127.0.0.1", NEXTAUTH_URL: "http://localhost:3000", SERVED_HOSTS: [] });
@@ -71,5 +71,17 @@ describe("readJson", () => {
       message: "name: Enter a name",
     });
     await expect(readJson(post({ "content-type": "application/json" }, "{nope"), schema)).rejects.toMatchObject({ code: "invalid_json" });
+  });
+});
+
+describe("malformedOriginRefusal", () => {
+  it("answers 400 for an Origin that is no origin, on any method; leaves real ones alone", async () => {
+    const get = (origin: string) => new Request("http://localhost:3000/api/projects", { headers: { origin } });
+    const response = malformedOriginRefusal(get("http://[bad"));
+    expect(response?.status).toBe(400);
+    expect((await response!.json()).error.code).toBe("malformed_origin");
+    expect(malformedOriginRefusal(get("null"))).toBeNull();
+    expect(malformedOriginRefusal(get("http://localhost:8080"))).toBeNull();
+    expect(malformedOriginRefusal(new Request("http://localhost:3000/"))).toBeNull();
   });
 });

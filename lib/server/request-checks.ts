@@ -80,6 +80,21 @@ export function crossSiteRefusal(request: Request, hosts: ServedHosts = servedHo
 }
 
 /**
+ * An Origin header that is not an origin at all (`http://[bad`): 400 on any method. Only
+ * a hand-made request sends one; `null` (a sandboxed or file: page) is a real browser
+ * value and is left to crossSiteRefusal.
+ */
+export function malformedOriginRefusal(request: Request): Response | null {
+  const origin = request.headers.get("origin");
+  if (origin === null || origin === "null" || originHost(origin) !== "unparseable") return null;
+  return refusal(400, {
+    code: "malformed_origin",
+    message: "The Origin header is not a valid origin.",
+    hint: "Send no Origin header, or one like https://host[:port].",
+  });
+}
+
+/**
  * A path whose percent-encoding does not decode (`/api/auth/%E0%A4%A`): 400 here, where
  * Next's own parameter decoding would otherwise throw and answer 500.
  */
