@@ -105,7 +105,7 @@ export function ExploreWorkspace({ projectId }: { projectId: string }) {
     const refreshed = formFromRequest(sample.request);
     setDraft((d) => ({ ...d, form: refreshed, maxPages: sample.pages > 1 ? String(sample.pages) : d.maxPages }));
     sendForm(refreshed, (answer) => {
-      if (!answer.error && answer.hasNextPage && sample.pages > 1) void fetchAll.start({ ...toExploreRequest(refreshed), maxPages: sample.pages });
+      if (!answer.graphError && answer.hasNextPage && sample.pages > 1) void fetchAll.start({ ...toExploreRequest(refreshed), maxPages: sample.pages });
     });
   };
 

@@ -46,7 +46,7 @@ export function ResponsePanel({
       {response ? (
         <>
           <ResponseSummary response={response} />
-          {response.error ? <ProblemAlert problem={response.error} projectId={projectId} testId="graph-error" /> : null}
+          {response.graphError ? <ProblemAlert problem={response.graphError} projectId={projectId} testId="graph-error" /> : null}
           {response.sample ? <NextPageBar fromAnswer={response.sample} samples={samples} pending={nextPending} disabled={busy} onNextPage={onNextPage} /> : null}
           <ResponseHeaders headers={response.headers} />
           {response.body !== null ? <JsonView key={responseKey} value={response.body} label="Response body (JSON)" /> : null}

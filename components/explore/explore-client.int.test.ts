@@ -3,8 +3,7 @@
  * served over loopback HTTP the way the routes serve them (validation, errors, NDJSON).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError } from "../api";
-import { postJson } from "./api-answer";
+import { ApiError, apiFetch } from "../api";
 import { runFetchAll, STREAM_ENDED } from "./fetch-all-run";
 import { fetchAllReducer, IDLE, type FetchAllAction } from "./fetch-all-state";
 import { toExploreRequest, EMPTY_FORM } from "./request-form";
@@ -66,16 +65,15 @@ async function fetchAll(projectId: string, request: FetchAllRequest, onAction?: 
 describe("sending from the Explore form", () => {
   it("gets Graph's error as an answer (status, body, hint), not as a thrown failure", async () => {
     const id = await project("demo-client-limited");
-    const response = await postJson(url(id), toExploreRequest({ ...EMPTY_FORM, preset: "groups" }));
-    const answer = (await response.json()) as ExploreResponse;
+    const answer = await apiFetch<ExploreResponse>(url(id), { method: "POST", body: JSON.stringify(toExploreRequest({ ...EMPTY_FORM, preset: "groups" })) });
     expect(answer.status).toBe(403);
-    expect(answer.error?.hint).toMatch(/Group\.Read\.All/);
+    expect(answer.graphError?.hint).toMatch(/Group\.Read\.All/);
     expect((answer.body as { error: { code: string } }).error.code).toBe("Authorization_RequestDenied");
   });
 
   it("a URL for a path is refused by the API with a message about that field", async () => {
     const id = await project();
-    const error = await postJson(url(id), { path: "https://graph.microsoft.com/v1.0/users", query: {}, consistencyLevelEventual: false }).catch((e: unknown) => e);
+    const error = await apiFetch(url(id), { method: "POST", body: JSON.stringify({ path: "https://graph.microsoft.com/v1.0/users", query: {}, consistencyLevelEventual: false }) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, field: "path" });
     expect((error as ApiError).message).toMatch(/never a URL/);

@@ -1,12 +1,12 @@
 /**
  * One fetch-all run over HTTP: POST the request, read the NDJSON events as they stream,
- * and report each as an action for `fetchAllReducer`. Aborting `signal` is Cancel: the
- * server stops and keeps what it read. Never throws; every ending is reported.
+ * and report each as an action for `fetchAllReducer`. Cancel is `cancelFetchAll` (the
+ * server stops and the stream still brings the last event, with what was kept); aborting
+ * `signal` only drops the stream (leaving the page). Never throws; every ending is reported.
  */
 import type { ExploreError, FetchAllEvent, FetchAllRequest } from "@/lib/builder/contracts";
 import { readNdjson } from "@/lib/builder/ndjson";
-import { ApiError } from "../api";
-import { postJson } from "./api-answer";
+import { ApiError, apiFetch, apiResponse } from "../api";
 import type { FetchAllAction } from "./fetch-all-state";
 
 export const STREAM_ENDED: ExploreError = {
@@ -23,7 +23,7 @@ function errorOf(error: unknown): ExploreError {
 export async function runFetchAll(url: string, request: FetchAllRequest, signal: AbortSignal, report: (action: FetchAllAction) => void): Promise<void> {
   report({ type: "start", endpoint: request.path.startsWith("/") ? request.path : `/${request.path}`, maxPages: Number(request.maxPages) });
   try {
-    const response = await postJson(url, request, signal);
+    const response = await apiResponse(url, { method: "POST", body: JSON.stringify(request), signal });
     if (!response.body) throw new Error("empty body");
     let ended = false;
     for await (const event of readNdjson<FetchAllEvent>(response.body)) {
@@ -36,5 +36,16 @@ export async function runFetchAll(url: string, request: FetchAllRequest, signal:
     else if (!ended) report({ type: "failed", error: STREAM_ENDED });
   } catch (error) {
     report(signal.aborted ? { type: "cancelled" } : { type: "failed", error: errorOf(error) });
+  }
+}
+
+/** Asks the server to stop the project's run; the stream then ends with its last event. */
+export async function cancelFetchAll(url: string): Promise<boolean> {
+  try {
+    await apiFetch<void>(url, { method: "DELETE" });
+    return true;
+  } catch {
+    // Already ended (404) or unreachable: the caller drops the stream instead.
+    return false;
   }
 }

@@ -3,7 +3,7 @@
 /** Sending a request and following its next page (POST explore, POST explore/next). */
 import { useMutation } from "@tanstack/react-query";
 import type { ExploreRequest, ExploreResponse } from "@/lib/builder/contracts";
-import { postJson } from "./api-answer";
+import { apiFetch } from "../api";
 import { useSamplesChanged } from "./useSamples";
 
 const exploreUrl = (projectId: string, rest = "") => `/api/projects/${encodeURIComponent(projectId)}/explore${rest}`;
@@ -11,7 +11,7 @@ const exploreUrl = (projectId: string, rest = "") => `/api/projects/${encodeURIC
 export function useSendExplore(projectId: string) {
   const samplesChanged = useSamplesChanged(projectId);
   return useMutation({
-    mutationFn: (request: ExploreRequest) => postJson(exploreUrl(projectId), request).then((r) => r.json() as Promise<ExploreResponse>),
+    mutationFn: (request: ExploreRequest) => apiFetch<ExploreResponse>(exploreUrl(projectId), { method: "POST", body: JSON.stringify(request) }),
     onSuccess: (answer) => {
       if (answer.sample) void samplesChanged();
     },
@@ -21,7 +21,7 @@ export function useSendExplore(projectId: string) {
 export function useNextPage(projectId: string) {
   const samplesChanged = useSamplesChanged(projectId);
   return useMutation({
-    mutationFn: (endpoint: string) => postJson(exploreUrl(projectId, "/next"), { endpoint }).then((r) => r.json() as Promise<ExploreResponse>),
+    mutationFn: (endpoint: string) => apiFetch<ExploreResponse>(exploreUrl(projectId, "/next"), { method: "POST", body: JSON.stringify({ endpoint }) }),
     onSuccess: (answer) => {
       if (answer.sample) void samplesChanged();
     },

@@ -2,13 +2,13 @@
 
 /**
  * "Fetch all pages": POST explore/fetch-all answers a stream of NDJSON events, which
- * react-query does not stream, so this hook runs it with fetch and an AbortController
- * (fetch-all-run.ts). Cancel aborts the request; the server stops and keeps what it had
- * read. Leaving the page cancels the same way.
+ * react-query does not stream, so this hook runs it with fetch (fetch-all-run.ts).
+ * Cancel asks the server to stop (DELETE) and reads on to the run's last event, so the
+ * page can say exactly what was kept; leaving the page drops the stream and cancels too.
  */
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { FetchAllRequest } from "@/lib/builder/contracts";
-import { runFetchAll } from "./fetch-all-run";
+import { cancelFetchAll, runFetchAll } from "./fetch-all-run";
 import { fetchAllReducer, IDLE, type FetchAllAction } from "./fetch-all-state";
 import { useSamplesChanged } from "./useSamples";
 
@@ -17,7 +17,15 @@ export function useFetchAll(projectId: string) {
   const current = useRef<AbortController | null>(null);
   const samplesChanged = useSamplesChanged(projectId);
 
-  useEffect(() => () => current.current?.abort(), []);
+  const url = `/api/projects/${encodeURIComponent(projectId)}/explore/fetch-all`;
+  useEffect(
+    () => () => {
+      if (!current.current) return;
+      current.current.abort();
+      void cancelFetchAll(url);
+    },
+    [url],
+  );
 
   /** Starts a run (cancelling one still going); resolves when it has ended. */
   const start = async (request: FetchAllRequest) => {
@@ -28,15 +36,18 @@ export function useFetchAll(projectId: string) {
     const report = (action: FetchAllAction) => {
       if (current.current === run) dispatch(action);
     };
-    await runFetchAll(`/api/projects/${encodeURIComponent(projectId)}/explore/fetch-all`, request, run.signal, report);
+    await runFetchAll(url, request, run.signal, report);
     if (current.current === run) current.current = null;
     void samplesChanged();
   };
 
   const cancel = useCallback(() => {
     dispatch({ type: "cancel" });
-    current.current?.abort();
-  }, []);
+    const run = current.current;
+    void cancelFetchAll(url).then((asked) => {
+      if (!asked) run?.abort();
+    });
+  }, [url]);
 
   return { state, start, cancel };
 }

@@ -80,7 +80,7 @@ export async function saveGraphConnection(
   let data: Omit<GraphRow, "projectId" | "createdAt" | "updatedAt">;
   if (input.mode === "demo") {
     if (!deps.demo) throw demoOff();
-    data = { mode: "demo", cloud: "global", tenantId: null, clientId: input.clientId, secretCipher: null, tokenCipher: null, tokenExpiresAt: null };
+    data = { mode: "demo", cloud: "global", tenantId: null, clientId: input.clientId ?? "demo-client", secretCipher: null, tokenCipher: null, tokenExpiresAt: null };
   } else if (input.mode === "client_credentials") {
     // A secret typed for another app or tenant must not silently pair with the old one.
     const keep = existing?.mode === "client_credentials" ? existing.secretCipher : null;

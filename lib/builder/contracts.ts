@@ -37,7 +37,7 @@ export const graphConnectionInput = z.discriminatedUnion("mode", [
   }),
   z.object({ mode: z.literal("token"), cloud: z.enum(CLOUD_IDS), token: optionalSecret }),
 ]);
-export type GraphConnectionInput = z.infer<typeof graphConnectionInput>;
+export type GraphConnectionInput = z.input<typeof graphConnectionInput>;
 
 export const portConnectionInput = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("demo") }),
@@ -48,7 +48,7 @@ export const portConnectionInput = z.discriminatedUnion("mode", [
     clientSecret: optionalSecret,
   }),
 ]);
-export type PortConnectionInput = z.infer<typeof portConnectionInput>;
+export type PortConnectionInput = z.input<typeof portConnectionInput>;
 
 export type SecretState = "set" | "not set";
 
@@ -164,7 +164,8 @@ export interface ExploreResponse {
   body: unknown;
   itemCount: number | null;
   hasNextPage: boolean;
-  error: ExploreError | null;
+  /** Graph's error, explained (the request reached Graph; this is data to show, not a failure of the app's API). */
+  graphError: ExploreError | null;
   /** The sample this response was kept in. */
   sample: SampleSummary | null;
 }

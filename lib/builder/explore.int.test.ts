@@ -5,6 +5,7 @@ import { exploreRequest, fetchAllRequest, type FetchAllEvent } from "./contracts
 import { saveDocument, getDocument } from "./documents";
 import { fetchAllPages, sendExplore, sendNextPage } from "./explore";
 import { inferSampleFields } from "./fields";
+import { cancelFetchAllRun, startFetchAllRun } from "./fetch-all-runs";
 import { deleteSample, listSamples, loadSample, SampleAccumulator, SAMPLE_MAX_ITEMS } from "./samples";
 import { createBuilderTestbed, type BuilderTestbed } from "./testing";
 
@@ -30,7 +31,7 @@ describe("explore", () => {
   it("sends a request with $select, keeps the page as the endpoint's sample, and follows two next pages", async () => {
     const id = await demoProject();
     const first = await sendExplore(bed.deps, bed.alice, id, { path: "/users", query: { $select: "id,displayName,accountEnabled", $top: "100" }, consistencyLevelEventual: false });
-    expect(first.error).toBeNull();
+    expect(first.graphError).toBeNull();
     expect(first.status).toBe(200);
     expect(first.itemCount).toBe(100);
     expect(first.hasNextPage).toBe(true);
@@ -54,13 +55,13 @@ describe("explore", () => {
     const id = await demoProject("demo-client-limited");
     const res = await sendExplore(bed.deps, bed.alice, id, { path: "/groups", query: {}, consistencyLevelEventual: false });
     expect(res.status).toBe(403);
-    expect(res.error?.hint).toMatch(/Group\.Read\.All/);
+    expect(res.graphError?.hint).toMatch(/Group\.Read\.All/);
     expect((res.body as { error?: { code?: string } }).error?.code).toBe("Authorization_RequestDenied");
     expect(await listSamples(bed.deps, bed.alice, id)).toEqual([]);
 
     const bad = await sendExplore(bed.deps, bed.alice, id, { path: "/users", query: { $top: "1000" }, consistencyLevelEventual: false });
     expect(bad.status).toBe(400);
-    expect(bad.error?.hint).toMatch(/between 1 and 999/);
+    expect(bad.graphError?.hint).toMatch(/between 1 and 999/);
   });
 
   it("refuses URLs, placeholders and query strings in the path at the boundary", () => {
@@ -98,6 +99,28 @@ describe("explore", () => {
     }
     expect(events.at(-1)).toMatchObject({ type: "done", pages: 3, items: 30, complete: false, reason: "Cancelled after 3 pages." });
     expect((await loadSample(bed.deps, bed.alice, id, "/users")).summary.itemCount).toBe(30);
+  });
+
+  it("cancels by the project's run (the way DELETE explore/fetch-all does), ending with the count kept", async () => {
+    const id = await demoProject();
+    const run = startFetchAllRun(id);
+    const events: FetchAllEvent[] = [];
+    try {
+      for await (const e of fetchAllPages(bed.deps, bed.alice, id, { path: "/users", query: { $top: "10" }, consistencyLevelEventual: false, maxPages: 100, signal: run.signal })) {
+        events.push(e);
+        if (e.type === "progress" && e.pages === 2) expect(cancelFetchAllRun(id)).toBe(true);
+      }
+    } finally {
+      run.release();
+    }
+    expect(events.at(-1)).toMatchObject({ type: "done", pages: 2, items: 20, reason: "Cancelled after 2 pages." });
+    expect(cancelFetchAllRun(id)).toBe(false);
+    // A new run of the same project cancels the one before it.
+    const first = startFetchAllRun(id);
+    const second = startFetchAllRun(id);
+    expect([first.signal.aborted, second.signal.aborted]).toEqual([true, false]);
+    first.release();
+    expect(cancelFetchAllRun(id)).toBe(true);
   });
 
   it("reports a fetch error as the last event and keeps the pages read before it", async () => {

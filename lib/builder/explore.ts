@@ -59,7 +59,7 @@ export function toExploreError(error: unknown): ExploreError {
   return { code: "internal_error", message: "The request failed unexpectedly.", hint: "Try again; if it keeps failing, see the server log." };
 }
 
-function answer(request: string, res: GraphResponse | undefined, error: ExploreError | null, sample: SampleSummary | null, fallbackStatus = 0): ExploreResponse {
+function answer(request: string, res: GraphResponse | undefined, graphError: ExploreError | null, sample: SampleSummary | null, fallbackStatus = 0): ExploreResponse {
   const items = res ? itemsOf(res.body) : null;
   return {
     request,
@@ -69,7 +69,7 @@ function answer(request: string, res: GraphResponse | undefined, error: ExploreE
     body: res?.body ?? null,
     itemCount: items ? items.length : null,
     hasNextPage: res ? nextLinkOf(res.body) !== null : false,
-    error,
+    graphError,
     sample,
   };
 }
@@ -145,9 +145,12 @@ export async function* fetchAllPages(deps: BuilderDeps, ownerId: string, project
       if (acc.full || pages >= input.maxPages || input.signal?.aborted) break;
     }
   } catch (error) {
-    const sample = await keep();
-    yield { type: "error", pages, items: acc.items.length, error: toExploreError(error), sample };
-    return;
+    // Cancelled while a page was in flight: that is a cancel, not a failure.
+    if (!input.signal?.aborted) {
+      const sample = await keep();
+      yield { type: "error", pages, items: acc.items.length, error: toExploreError(error), sample };
+      return;
+    }
   }
   const sample = await keep();
   const reason = input.signal?.aborted
