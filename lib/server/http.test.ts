@@ -64,6 +64,19 @@ describe("readJson", () => {
     await expect(readJson(post({ "content-type": "text/plain" }), schema)).rejects.toMatchObject({ code: "unsupported_media_type", status: 415 });
   });
 
+  it("reads no more than maxBytes when asked (413), declared length or not", async () => {
+    const big = JSON.stringify({ name: "x".repeat(20_000) });
+    await expect(readJson(post({ "content-type": "application/json" }, big), schema, { maxBytes: 1024 })).rejects.toMatchObject({ code: "request_too_large", status: 413 });
+    const streamed = new Request("http://localhost:3000/api/setup", {
+      method: "POST",
+      headers: { host: "localhost:3000", "content-type": "application/json" },
+      body: new Blob([big]).stream(),
+      duplex: "half",
+    } as RequestInit);
+    await expect(readJson(streamed, schema, { maxBytes: 1024 })).rejects.toMatchObject({ status: 413 });
+    expect(await readJson(post({ "content-type": "application/json" }), schema, { maxBytes: 1024 })).toEqual({ name: "x" });
+  });
+
   it("says which field is wrong", async () => {
     await expect(readJson(post({ "content-type": "application/json" }, '{"name":""}'), schema)).rejects.toMatchObject({
       code: "invalid_request",

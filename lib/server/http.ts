@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { AppError, toErrorShape, UNAUTHORIZED_ERROR } from "../errors";
+import { readLimitedText } from "./body";
 import { logger } from "./log";
 import { sessionFromRequest, type SessionUser } from "./auth/session";
 import { crossSiteRefusal } from "./request-checks";
@@ -49,8 +50,11 @@ export function withSession<C>(
   };
 }
 
-/** Reads and validates a JSON body; a bad body is a 400 that says which field and why. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+/**
+ * Reads and validates a JSON body; a bad body is a 400 that says which field and why.
+ * `maxBytes` bounds what is read at all (413 beyond it): for public endpoints.
+ */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, options: { maxBytes?: number } = {}): Promise<z.infer<S>> {
   // Only JSON: a text/plain form post (which a browser sends cross-site without a
   // preflight) must not be read as a JSON body.
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
@@ -60,9 +64,16 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
       hint: "Send the header Content-Type: application/json.",
     });
   }
+  const text = options.maxBytes === undefined ? await request.text() : await readLimitedText(request, options.maxBytes);
+  if (text === null) {
+    throw new AppError("request_too_large", `The request body is larger than ${options.maxBytes} bytes.`, {
+      status: 413,
+      hint: "Send only the fields this endpoint takes.",
+    });
+  }
   let raw: unknown;
   try {
-    raw = await request.json();
+    raw = JSON.parse(text);
   } catch {
     throw new AppError("invalid_json", "The request body is not valid JSON.", { status: 400, hint: "Send a JSON object." });
   }

@@ -13,7 +13,7 @@ export async function POST(request: Request): Promise<Response> {
   const refused = crossSiteRefusal(request);
   if (refused) return refused;
   try {
-    const input = await readJson(request, firstAdminSchema);
+    const input = await readJson(request, firstAdminSchema, { maxBytes: 16 * 1024 });
     // Closed is answered before anything costly (createFirstAdmin checks again, atomically).
     if (!(await needsFirstRunSetup(db()))) throw setupClosedError();
     const release = signInLimits().gate.tryEnter(clientAddress(request.headers));

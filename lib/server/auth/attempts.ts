@@ -119,6 +119,3 @@ export function createAttemptLimiter(options: Partial<AttemptLimits> & { now?: (
     },
   };
 }
-
-/** The error next-auth passes to the sign-in form when the limiter refuses. */
-export const TOO_MANY_ATTEMPTS = "TooManyAttempts";

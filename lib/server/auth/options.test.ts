@@ -33,4 +33,15 @@ describe("next-auth options", () => {
     const ids = authOptions().providers.map((p) => p.id);
     expect(ids).toEqual(["credentials", "azure-ad"]);
   });
+
+  it("redirects after sign-in only to paths on this site", async () => {
+    const redirect = authOptions().callbacks!.redirect!;
+    const baseUrl = "http://localhost:3000";
+    const to = (url: string) => redirect({ url, baseUrl });
+    expect(await to("/projects/abc?tab=1")).toBe("http://localhost:3000/projects/abc?tab=1");
+    expect(await to("http://localhost:3000/demo-catalog")).toBe("http://localhost:3000/demo-catalog");
+    for (const away of ["/..//evil.com", "/./\\evil.com", "//evil.com", "https://evil.com/", "http://localhost:3000.evil.com/x"]) {
+      expect(await to(away), away).toBe("http://localhost:3000/");
+    }
+  });
 });

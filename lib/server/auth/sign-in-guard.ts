@@ -9,6 +9,7 @@
  * success; anything else (a stale CSRF token, say) as neither.
  */
 import type { AppErrorShape } from "../../errors";
+import { readLimitedText } from "../body";
 import { clientAddress } from "../client-address";
 import { HASH_GATE_RETRY_AFTER_SECONDS } from "./hash-gate";
 import { signInLimits, type SignInLimits } from "./limits";
@@ -28,26 +29,10 @@ function refuse(request: Request, status: number, formError: string, error: AppE
   return new Response(JSON.stringify({ error, url }), { status, headers });
 }
 
-/** The request's urlencoded form, read from a copy; null when it is larger than allowed. */
+/** The request's urlencoded form, read from a copy (next-auth reads the original); null when too large. */
 async function readSmallForm(request: Request): Promise<URLSearchParams | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_SIGN_IN_FORM_BYTES) return null;
-  const body = request.clone().body;
-  if (!body) return new URLSearchParams();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_SIGN_IN_FORM_BYTES) {
-      // Not awaited: cancelling one branch of a cloned body settles only when the other is cancelled too.
-      reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+  const text = await readLimitedText(request.clone(), MAX_SIGN_IN_FORM_BYTES);
+  return text === null ? null : new URLSearchParams(text);
 }
 
 type Outcome = "wrong-credentials" | "signed-in" | "other";
