@@ -9,7 +9,7 @@
  *   Each page carries the value, which the mapping injects as `__group_id`.
  * Only the first `{param}` is resolved, as in Ocean. Nothing holds earlier pages.
  */
-import type { FetchAllPagesOptions, GraphClient } from "@/lib/graph";
+import { isGraphError, type FetchAllPagesOptions, type GraphClient } from "@/lib/graph";
 import { compileBatch, compileExpression, evaluateBatch, type CompiledBatch, type CompiledExpression, type JqEngine } from "@/lib/jq";
 import { kindParameters, type PathParameter, type ResourceConfig } from "@/lib/mapping";
 import { AppError } from "@/lib/errors";
@@ -56,8 +56,18 @@ function listingOptions(
   };
 }
 
-async function* bodies(graph: GraphClient, path: string, o: FetchAllPagesOptions): AsyncGenerator<unknown, void, undefined> {
-  for await (const page of graph.fetchAllPages(path, o)) yield page.response.body;
+async function* bodies(graph: GraphClient, path: string, o: FetchAllPagesOptions, paginate: boolean): AsyncGenerator<unknown, void, undefined> {
+  try {
+    for await (const page of graph.fetchAllPages(path, o)) yield page.response.body;
+  } catch (error) {
+    if (!paginate && isGraphError(error) && error.code === "page_cap_reached") {
+      throw new AppError("pagination_off", `${path} has more than one page, but pagination is off: only the first page was read.`, {
+        status: 400,
+        hint: "Set OCEAN__INTEGRATION__CONFIG__PAGINATION_TYPE=next_link (Graph pages with @odata.nextLink); nothing is deleted after an incomplete read.",
+      });
+    }
+    throw error;
+  }
 }
 
 interface Discovery {
@@ -125,14 +135,14 @@ export async function* resourcePages(
 ): AsyncGenerator<FetchedPage, void, undefined> {
   const discovery = await compileDiscovery(engine, resource, index);
   if (!discovery) {
-    for await (const body of bodies(graph, resource.kind, listingOptions(resource.selector, options, options.signal))) yield { body };
+    for await (const body of bodies(graph, resource.kind, listingOptions(resource.selector, options, options.signal), options.paginate !== false)) yield { body };
     return;
   }
   const { param, spec } = discovery;
   const report = (message: string) =>
     options.onProblem?.({ stage: "fetch", resource: index, code: "path_parameter_value", message, hint: `Check path_parameters.${param} (field and filter).` });
   async function* values(): AsyncGenerator<string, void, undefined> {
-    for await (const body of bodies(graph, spec.endpoint, listingOptions(spec, options, options.signal))) {
+    for await (const body of bodies(graph, spec.endpoint, listingOptions(spec, options, options.signal), options.paginate !== false)) {
       yield* await discoveryValues(engine, discovery!, body, report);
     }
   }
@@ -142,7 +152,7 @@ export async function* resourcePages(
     options.concurrency ?? DEFAULT_NESTED_CONCURRENCY,
     async function* (value, signal) {
       const path = resource.kind.split(placeholder).join(encodeURIComponent(value));
-      for await (const body of bodies(graph, path, listingOptions(resource.selector, options, signal))) yield { body, pathParams: { [param]: value } };
+      for await (const body of bodies(graph, path, listingOptions(resource.selector, options, signal), options.paginate !== false)) yield { body, pathParams: { [param]: value } };
     },
     { signal: options.signal },
   );

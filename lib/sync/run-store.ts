@@ -8,7 +8,7 @@
  *   owner process on this machine is gone, is marked interrupted: nothing of it is deleted.
  */
 import { hostname } from "node:os";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { RecorderSnapshot } from "./recorder";
@@ -124,45 +124,68 @@ export function createRunStore(db: Db, options: { now?: () => number } = {}) {
     return reaped;
   }
 
-  /** Takes the scope's slot and creates the run, or refuses with the run that holds it. */
+  /**
+   * Takes the scope's slot, then creates the run; or refuses with the run that holds it.
+   * Two single statements rather than a transaction: better-sqlite3 is synchronous, so a
+   * transaction held across awaits would stall another connection of the same process.
+   */
   async function create(input: NewRun, running: { owner: string; leaseMs: number } | null): Promise<SyncRunRecord> {
     for (let attempt = 0; attempt < 2; attempt++) {
+      const id = `run_${randomUUID().replace(/-/g, "")}`;
+      try {
+        await db.syncActiveRun.create({ data: { scope: input.scope, runId: id } });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        if (attempt === 0 && (await freeStaleSlot(input.scope))) continue;
+        throw await refusal(input);
+      }
       const t = now();
       try {
-        const row = await db.$transaction(async (tx) => {
-          const run = await tx.syncRun.create({
-            data: {
-              scope: input.scope,
-              projectId: input.projectId ?? null,
-              trigger: input.trigger,
-              dryRun: input.dryRun ?? false,
-              verify: input.verify ?? false,
-              queuedAt: t,
-              ...(running
-                ? { status: "running", startedAt: t, leaseOwner: running.owner, leaseExpiresAt: new Date(t.getTime() + running.leaseMs) }
-                : { status: "queued" }),
-            },
-          });
-          await tx.syncActiveRun.create({ data: { scope: input.scope, runId: run.id } });
-          return run;
+        const row = await db.syncRun.create({
+          data: {
+            id,
+            scope: input.scope,
+            projectId: input.projectId ?? null,
+            trigger: input.trigger,
+            dryRun: input.dryRun ?? false,
+            verify: input.verify ?? false,
+            queuedAt: t,
+            ...(running
+              ? { status: "running", startedAt: t, leaseOwner: running.owner, leaseExpiresAt: new Date(t.getTime() + running.leaseMs) }
+              : { status: "queued" }),
+          },
         });
         return toRecord(row);
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
+        await db.syncActiveRun.deleteMany({ where: { runId: id } });
+        throw error;
       }
-      // The slot is taken: by a live run (refuse), or by one that ended without releasing it.
-      const active = await db.syncActiveRun.findUnique({ where: { scope: input.scope } });
-      const holder = active ? await db.syncRun.findUnique({ where: { id: active.runId } }) : null;
-      if (holder && (holder.status === "queued" || holder.status === "running")) {
-        if (attempt === 0 && holder.status === "running" && (await reapInterrupted()).includes(holder.id)) continue;
-        throw new AppError("sync_already_running", `A sync of this ${input.projectId ? "project" : "integration"} is already ${holder.status} (run ${holder.id}, ${holder.trigger}, since ${(holder.startedAt ?? holder.queuedAt).toISOString()}).`, {
-          status: 409,
-          hint: "Wait for it to finish, or cancel it; two syncs of the same catalog at once would undo each other's work.",
-        });
-      }
-      await db.syncActiveRun.deleteMany({ where: { scope: input.scope, ...(active ? { runId: active.runId } : {}) } });
     }
-    throw new AppError("sync_slot_busy", "Could not take this sync's slot; another start raced with this one.", { status: 409, hint: "Try again in a moment." });
+    throw await refusal(input);
+  }
+
+  /** Frees a slot whose run ended without releasing it, or whose owner is gone; true when freed. */
+  async function freeStaleSlot(scope: string): Promise<boolean> {
+    const active = await db.syncActiveRun.findUnique({ where: { scope } });
+    if (!active) return true;
+    const holder = await db.syncRun.findUnique({ where: { id: active.runId }, select: { status: true } });
+    if (holder?.status === "running" && (await reapInterrupted()).includes(active.runId)) return true;
+    // A slot without its run for a moment is a start in progress, not a stale slot.
+    const starting = !holder && now().getTime() - active.createdAt.getTime() < 60_000;
+    if (holder?.status === "queued" || holder?.status === "running" || starting) return false;
+    await db.syncActiveRun.deleteMany({ where: { scope, runId: active.runId } });
+    return true;
+  }
+
+  async function refusal(input: NewRun): Promise<AppError> {
+    const active = await db.syncActiveRun.findUnique({ where: { scope: input.scope } });
+    const holder = active ? await db.syncRun.findUnique({ where: { id: active.runId } }) : null;
+    const what = input.projectId ? "project" : "integration";
+    const detail = holder ? ` (run ${holder.id}, ${holder.trigger}, since ${(holder.startedAt ?? holder.queuedAt).toISOString()})` : "";
+    return new AppError("sync_already_running", `A sync of this ${what} is already ${holder?.status ?? "starting"}${detail}.`, {
+      status: 409,
+      hint: "Wait for it to finish, or cancel it; two syncs of the same catalog at once would undo each other's work.",
+    });
   }
 
   return {
