@@ -8,11 +8,15 @@
  *
  * The server's runner (`startSyncRunner`) claims queued runs (button, schedule) and runs
  * them the same way; the command line (cli/commands/sync.ts) starts one in its own process.
+ * A project's job (its connections, mapping, blueprints) is built by
+ * `projectJobLoader` in lib/sync/project-job.ts (kept out of this index: it needs lib/builder).
  * Files, in pipeline order: fetch.ts, map-page.ts, plan.ts, write.ts, reconcile.ts
  * (verify.ts for drift), put together in pipeline.ts; state-store.ts and run-store.ts
  * hold what lives in the database.
  */
 export { runSync, type SyncJob, type RunContext } from "./pipeline";
+export { startSyncRunner, syncRunner, createSyncRunner, type SyncRunner, type SyncRunnerOptions, type EnqueueInput } from "./runner";
+export { createScheduleStore, scheduleInput, nextSlot, type ScheduleStore, type SyncSchedule, type ScheduleInput } from "./schedule";
 export { executeRun, failedSummary, type ExecuteOptions } from "./execute";
 export {
   createRunStore,
