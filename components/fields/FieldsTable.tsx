@@ -83,7 +83,15 @@ export function FieldsTable({
           {items.map((item) => {
             const row = rows[item.index]!;
             return (
-              <tr key={row.id} className={row.original.picked ? styles.picked : undefined} aria-rowindex={item.index + 2} data-testid="field-row" data-path={row.id}>
+              <tr
+                key={row.id}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className={row.original.picked ? styles.picked : undefined}
+                aria-rowindex={item.index + 2}
+                data-testid="field-row"
+                data-path={row.id}
+              >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={cell.column.id === "picked" ? styles.pickCell : undefined}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}

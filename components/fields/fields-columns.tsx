@@ -63,7 +63,7 @@ export const FIELD_COLUMNS = [
     id: "default",
     header: "Default",
     cell: ({ row }) => (
-      <span className={row.original.inDefaultSet === false ? styles.notDefault : undefined}>
+      <span className={`${styles.defaultCell} ${row.original.inDefaultSet === false ? styles.notDefault : ""}`}>
         {defaultSetLabel(row.original.inDefaultSet)}
         {row.original.needsSelect && (
           <span className={styles.warnMark} title={selectWarning(row.original)} role="img" aria-label={selectWarning(row.original)} data-testid="select-warning-mark">
