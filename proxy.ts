@@ -21,7 +21,7 @@ import {
   malformedOriginRefusal,
   malformedPathRefusal,
 } from "@/lib/server/request-checks";
-import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy, withSecurityHeaders } from "@/lib/server/security-headers";
+import { API_CONTENT_SECURITY_POLICY, AUTH_PAGES_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy, withSecurityHeaders } from "@/lib/server/security-headers";
 
 /** Paths open without a session: sign-in, first-run setup, health, simulators (own token checks). */
 const PUBLIC_PREFIXES = ["/signin", "/setup", "/api/auth", "/api/setup", "/api/health", "/api/sim"];
@@ -63,7 +63,7 @@ export async function proxy(request: NextRequest) {
     return withSecurityHeaders(NextResponse.redirect(url), API_CONTENT_SECURITY_POLICY);
   }
 
-  if (isApi) return withSecurityHeaders(NextResponse.next(), API_CONTENT_SECURITY_POLICY);
+  if (isApi) return withSecurityHeaders(NextResponse.next(), under(["/api/auth"], pathname) ? AUTH_PAGES_CONTENT_SECURITY_POLICY : API_CONTENT_SECURITY_POLICY);
   // Next finds the nonce in the request's CSP header and puts it on its own scripts.
   const csp = pageContentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);

@@ -199,5 +199,10 @@ test("the pages load in Chromium under that policy without a single violation or
   await page.goto(`${server.origin}/demo-catalog`);
   await expect(page.getByRole("heading", { name: "Demo catalog" })).toBeVisible();
   await page.goto(`${server.origin}/no-such-page`);
+  // next-auth's own sign-out page (inline styles, a form posting to itself) works too.
+  await page.goto(`${server.origin}/api/auth/signout`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto(`${server.origin}/projects`);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fprojects$/);
   expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
 });

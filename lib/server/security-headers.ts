@@ -10,7 +10,8 @@
  * - `style-src 'unsafe-inline'`: Monaco and React set inline styles (a nonce in style-src
  *   would switch 'unsafe-inline' off, so styles carry none);
  * - `'unsafe-eval'` in development only: React's dev build uses eval for stack traces.
- * API answers are data, never documents: `default-src 'none'`.
+ * API answers are data, never documents: `default-src 'none'` (next-auth's own small
+ * pages under /api/auth may style themselves and post their form).
  * next.config.mjs sets the same plain headers for the static files proxy.ts never sees.
  */
 import { randomBytes } from "node:crypto";
@@ -22,6 +23,9 @@ export const PLAIN_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** next-auth's own pages under /api/auth (sign-out confirmation): one inline style block, one form to itself. */
+export const AUTH_PAGES_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export function newNonce(): string {
   return randomBytes(18).toString("base64");
