@@ -8,9 +8,8 @@
 import { createHash } from "node:crypto";
 import { AppError } from "../errors";
 import { blueprintSchema, type BlueprintInput } from "../port/schemas";
-import type { EnsureBlueprintsReport } from "../port";
 import { portForProject } from "./clients";
-import type { BlueprintsDocument } from "./contracts";
+import type { BlueprintPushAnswer, BlueprintsDocument } from "./contracts";
 import type { BuilderDeps } from "./deps";
 import { getDocument, saveDocument } from "./documents";
 
@@ -37,7 +36,7 @@ export function parseBlueprintTexts(doc: BlueprintsDocument): BlueprintInput[] {
   });
 }
 
-export async function pushBlueprints(deps: BuilderDeps, ownerId: string, projectId: string): Promise<EnsureBlueprintsReport> {
+export async function pushBlueprints(deps: BuilderDeps, ownerId: string, projectId: string): Promise<BlueprintPushAnswer> {
   const stored = await getDocument(deps, ownerId, projectId, "blueprints");
   if (!stored.content || stored.content.blueprints.length === 0) {
     throw new AppError("no_blueprints", "This project has no blueprints yet.", { status: 409, hint: "Generate them from the picked fields, or start from the template." });
@@ -48,6 +47,6 @@ export async function pushBlueprints(deps: BuilderDeps, ownerId: string, project
   const at = new Date().toISOString();
   const pushed = { ...stored.content.pushed };
   for (const b of stored.content.blueprints) pushed[b.identifier] = { at, hash: blueprintTextHash(b.text) };
-  await saveDocument(deps, ownerId, projectId, "blueprints", stored.version, { ...stored.content, pushed });
-  return report;
+  const document = await saveDocument(deps, ownerId, projectId, "blueprints", stored.version, { ...stored.content, pushed });
+  return { report, document };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { requestPathProblem } from "../graph/request-path";
+import type { EnsureBlueprintsReport } from "../port/blueprints";
 import type { InferenceResult } from "../schema";
 
 export const CLOUD_IDS = ["global", "usGovL4", "usGovL5", "china"] as const;
@@ -265,4 +266,10 @@ export interface FieldsAnswer {
   kind: string;
   sample: SampleSummary;
   inference: InferenceResult;
+}
+
+/** `POST blueprints/push`: what Port did, and the document as saved with its new `pushed` record. */
+export interface BlueprintPushAnswer {
+  report: EnsureBlueprintsReport;
+  document: StoredDocument<"blueprints">;
 }

@@ -97,7 +97,7 @@ function conflictError(conflicts: BlueprintConflict[]): PortError {
   const first = conflicts[0]!;
   const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more conflict${conflicts.length > 2 ? "s" : ""})` : "";
   return new PortError("port_blueprint_conflict", `${first.message}${more}`, {
-    hint: "Rename the property in the mapping, or change or delete it in Port; nothing was written.",
+    hint: "Give the property another identifier (or Port's type) in the blueprint, or change or delete it in Port; nothing was written.",
   });
 }
 
