@@ -74,7 +74,7 @@ export function toErrorShape(error: unknown): AppErrorShape {
 
 /**
  * The answer to an API call without a session. One definition for proxy.ts and the
- * route handlers' guard; it lives here because the proxy must not import the database.
+ * route handlers' guard, kept in this dependency-free module so both can import it.
  */
 export const UNAUTHORIZED_ERROR: AppErrorShape = {
   code: "unauthorized",
