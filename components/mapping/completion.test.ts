@@ -44,7 +44,9 @@ describe("suggestAt", () => {
   it("offers Graph's other properties of the kind, marked as needing $select", () => {
     const text = TEXT.replace(".sign", ".depa");
     const s = suggestAt(text, 13, 31, data(text));
-    expect(s).toEqual([expect.objectContaining({ label: ".department", detail: "Graph property: add it to $select" })]);
+    expect(s).toEqual([expect.objectContaining({ label: ".department", detail: "Graph property: add department to $select" })]);
+    // Without a sample holding it (signInActivity needs a licence), its known paths are still offered.
+    expect(suggestAt(TEXT, 13, 31, { ...data(TEXT), samples: new Map() }).map((x) => x.label)).toContain(".signInActivity.lastSignInDateTime");
   });
 
   it("offers the blueprint's properties not mapped yet on a new key under properties", () => {

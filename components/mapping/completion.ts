@@ -31,6 +31,18 @@ export interface CompletionData {
   blueprints: readonly LintBlueprint[];
 }
 
+/** Nested paths of Graph properties a sample may not show (not selected, or needing a licence). */
+const KNOWN_NESTED: Partial<Record<string, string[]>> = {
+  user: [
+    ".signInActivity.lastSignInDateTime",
+    ".signInActivity.lastNonInteractiveSignInDateTime",
+    ".signInActivity.lastSuccessfulSignInDateTime",
+    ".employeeOrgData.costCenter",
+    ".employeeOrgData.division",
+    ".onPremisesExtensionAttributes.extensionAttribute1",
+  ],
+};
+
 const JQ_KEYS = new Set(["query", "itemsToParse", "identifier", "title", "blueprint", "icon", "team"]);
 const fieldsCache = new WeakMap<PreviewSample, InferredField[]>();
 
@@ -75,16 +87,17 @@ function fieldSuggestions(data: CompletionData, index: number, typed: string): S
     }));
   if (resource) {
     const seen = new Set(fields.map((f) => f.path.split(/[.[]/)[1]));
-    for (const p of knownPropertiesFor(resource.kind).properties) {
-      const path = `.${p.name}`;
-      if (seen.has(p.name) || !path.toLowerCase().startsWith(lower)) continue;
+    const known = knownPropertiesFor(resource.kind);
+    const graphPaths = [...known.properties.map((p) => ({ path: `.${p.name}`, top: p.name, isDefault: p.isDefault })), ...(KNOWN_NESTED[known.kind ?? ""] ?? []).map((path) => ({ path, top: path.split(".")[1]!, isDefault: false }))];
+    for (const p of graphPaths) {
+      if (seen.has(p.top) || !p.path.toLowerCase().startsWith(lower)) continue;
       out.push({
-        label: path,
-        insertText: path,
+        label: p.path,
+        insertText: p.path,
         replace: prefix.length,
-        detail: p.isDefault ? "Graph property (not in the sample)" : "Graph property: add it to $select",
+        detail: p.isDefault ? "Graph property (not in the sample)" : `Graph property: add ${p.top} to $select`,
         kind: "field",
-        sortText: `1${path}`,
+        sortText: `1${p.path}`,
       });
     }
   }

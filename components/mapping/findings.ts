@@ -5,7 +5,7 @@
  * at the time limit, fields failing on items, values Port would refuse, two items writing
  * one entity). Each carries its position and, where one exists, its one-click fix.
  */
-import { lintConfig, type ConfigIssue, type LintFinding, type ParsedConfig } from "@/lib/mapping";
+import { lintConfig, type ConfigIssue, type Diagnostic, type LintFinding, type ParsedConfig } from "@/lib/mapping";
 import type { FixRequest } from "./lint-fixes";
 import type { PreviewResult } from "./preview-run";
 
@@ -98,10 +98,9 @@ function fromLint(f: LintFinding, n: number): Finding {
   };
 }
 
-/** What the preview found in the sampled data. */
-function fromPreview(preview: PreviewResult, kinds: readonly string[]): Finding[] {
+function fromStopped(stopped: readonly Diagnostic[]): Finding[] {
   const out: Finding[] = [];
-  for (const d of preview.stopped) {
+  for (const d of stopped) {
     out.push({
       id: `preview:stopped:${d.location?.path ?? d.field}`,
       code: "jq_timeout",
@@ -115,6 +114,12 @@ function fromPreview(preview: PreviewResult, kinds: readonly string[]): Finding[
       origin: "preview",
     });
   }
+  return out;
+}
+
+/** What the preview found in the sampled data. */
+function fromPreview(preview: PreviewResult, kinds: readonly string[]): Finding[] {
+  const out: Finding[] = [];
   for (const r of preview.resources) {
     if (r.duplicates > 0) {
       const nested = MEMBERSHIP_KIND.test(kinds[r.index] ?? "");
@@ -150,7 +155,11 @@ function fromPreview(preview: PreviewResult, kinds: readonly string[]): Finding[
   return out;
 }
 
-export function collectFindings(text: string, parsed: ParsedConfig, compileIssues: readonly ConfigIssue[], preview: PreviewResult | null): Finding[] {
+/**
+ * `preview`: the current good preview (null while it is stale); `stopped`: the runs the
+ * latest preview stopped at the time limit.
+ */
+export function collectFindings(text: string, parsed: ParsedConfig, compileIssues: readonly ConfigIssue[], preview: PreviewResult | null, stopped: readonly Diagnostic[] = []): Finding[] {
   const out: Finding[] = [];
   parsed.issues.forEach((i, n) => out.push(fromIssue(i, "yaml", n)));
   parsed.warnings.forEach((i, n) => out.push(fromIssue(i, "yaml", n + parsed.issues.length)));
@@ -164,6 +173,7 @@ export function collectFindings(text: string, parsed: ParsedConfig, compileIssue
       if (f.code.startsWith("pagination_") && paginationLine > 0) Object.assign(finding, { line: paginationLine, column: 1 });
       out.push(finding);
     });
+    out.push(...fromStopped(stopped));
     if (preview) out.push(...fromPreview(preview, parsed.config.resources.map((r) => r.kind)));
   }
   return out;

@@ -59,6 +59,23 @@ describe("PreviewEngine", () => {
     expect(clients[0]!.runs).toHaveLength(1);
   });
 
+  it("stops sending a run's work after two runs failed (the runaway page, then the probe naming its field)", async () => {
+    const { engine, clients } = setup();
+    const scope = engine.scope();
+    const first = scope.engine.run({ program: "page", input: "[]" });
+    clients[0]!.runs[0]!.answer({ ok: false, reason: "timeout", timeoutMs: 2000 });
+    await first;
+    const probe = scope.engine.run({ program: "field", input: "[]" });
+    clients[0]!.runs[1]!.answer({ ok: false, reason: "crash", message: "Aborted()" });
+    await probe;
+    expect(scope.failures).toBe(2);
+    expect(await scope.engine.run({ program: "next page", input: "[]" })).toMatchObject({ ok: false, reason: "crash", message: expect.stringMatching(/^not run/) });
+    expect(clients[0]!.runs).toHaveLength(2);
+    // Another run is not affected.
+    void engine.scope().engine.run({ program: "page", input: "[]" });
+    expect(clients[0]!.runs).toHaveLength(3);
+  });
+
   it("replaces the worker when a superseded run has kept it busy, and not when it is quick", async () => {
     const { engine, clients, tick } = setup();
     const old = engine.scope();

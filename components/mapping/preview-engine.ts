@@ -5,7 +5,9 @@
  *   expression it changed (a check is a pure function of the text);
  * - each preview run gets its own view of the engine (`scope`) that counts timeouts and,
  *   once the run is superseded by a newer edit, answers at once instead of queueing more
- *   work behind the worker;
+ *   work behind the worker; after STOP_AFTER_FAILURES runs that timed out or crashed (the
+ *   runaway page program, then the probe that names the guilty field) the rest of the run
+ *   is not sent either: one endless expression costs two time limits, not two per page;
  * - a superseded run still busy in the worker past `restartAfterMs` has its worker
  *   replaced (`supersede`), so a fixed runaway expression does not hold up the next preview.
  * Framework-free; the client is injected (a Node pool in tests).
@@ -14,11 +16,16 @@ import type { JqEngine, JqRunRequest, JqRunResult } from "@/lib/jq";
 import { CHECK_INPUT } from "@/lib/jq/program";
 
 const CHECK_CACHE_LIMIT = 4_000;
+const STOP_AFTER_FAILURES = 2;
+/** The answer to runs of a scope that was stopped (lib/jq reports it as "jq failed: ..."). */
+export const NOT_RUN_MESSAGE = "not run: the preview stopped after an expression did not finish";
 
 export interface RunScope {
   engine: JqEngine;
   /** Runs stopped at the time limit in this scope. */
   readonly timeouts: number;
+  /** Runs that timed out or crashed (a runaway expression exhausting memory crashes jq-wasm). */
+  readonly failures: number;
   readonly cancelled: boolean;
   cancel(): void;
 }
@@ -42,15 +49,17 @@ export class PreviewEngine {
 
   /** The engine for one preview run. */
   scope(): RunScope {
-    const state = { cancelled: false, timeouts: 0 };
+    const state = { cancelled: false, timeouts: 0, failures: 0 };
     const run = async (request: JqRunRequest): Promise<JqRunResult> => {
       if (state.cancelled) return CANCELLED;
+      if (state.failures >= STOP_AFTER_FAILURES && request.input !== CHECK_INPUT) return { ok: false, reason: "crash", message: NOT_RUN_MESSAGE };
       if (request.input === CHECK_INPUT) return this.check(request);
       const entry = { since: this.options.now(), scope: state };
       this.inFlight.add(entry);
       try {
         const result = await this.client.run(request);
         if (!result.ok && result.reason === "timeout") state.timeouts++;
+        if (!result.ok && (result.reason === "timeout" || result.reason === "crash") && !state.cancelled) state.failures++;
         return state.cancelled ? CANCELLED : result;
       } finally {
         this.inFlight.delete(entry);
@@ -60,6 +69,9 @@ export class PreviewEngine {
       engine: { run, parallelism: 1, close: async () => undefined },
       get timeouts() {
         return state.timeouts;
+      },
+      get failures() {
+        return state.failures;
       },
       get cancelled() {
         return state.cancelled;

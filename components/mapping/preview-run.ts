@@ -26,6 +26,7 @@ import {
 import type { LintBlueprint } from "@/lib/mapping";
 import type { PreviewSample } from "@/lib/builder/mapping-contracts";
 import { fieldStats, type FieldStat, type PageDiagnostic } from "./field-stats";
+import { NOT_RUN_MESSAGE } from "./preview-engine";
 
 export type SampleState =
   | { status: "ready"; sample: PreviewSample }
@@ -87,7 +88,8 @@ export interface PreviewRunOptions {
 /** Results by kind group, keyed by what they were computed from. */
 export type PreviewCache = Map<string, { key: string; resources: ResourcePreview[]; stopped: Diagnostic[] }>;
 
-const STOPPED = /^stopped after \d+ ms/;
+/** A field run stopped at the time limit, or jq-wasm failing (a runaway exhausting its memory). */
+const STOPPED = /^(stopped after \d+ ms|jq failed: )/;
 
 function resourceKey(r: ResourceConfig, index: number, sample: SampleState | undefined): string {
   const s = sample?.status === "ready" ? sample.sample.fetchedAt + sample.sample.request : (sample?.status ?? "none");
@@ -151,7 +153,12 @@ async function evaluateResource(
           continue;
         }
         if (d.code === "duplicate_entity") preview.duplicates++;
-        if (STOPPED.test(d.message.replace(/^[^:]*: /, "")) && !stopped.some((s) => s.field === d.field)) stopped.push(d);
+        const outcome = d.message.replace(/^[^:]*: /, "");
+        if (STOPPED.test(outcome) && !outcome.includes(NOT_RUN_MESSAGE) && !stopped.some((s) => s.field === d.field)) {
+          // jq-wasm aborts when a runaway expression exhausts its memory: say what it means.
+          const message = outcome.startsWith("jq failed: ") ? `${d.field}: the expression did not finish (jq ran out of memory and was stopped)` : d.message;
+          stopped.push({ ...d, message });
+        }
         diagnostics.push({ ...d, page });
       }
       preview.pagePathParams.push(p.pathParams);

@@ -20,7 +20,7 @@ function setup() {
   const superseded: RunScope[] = [];
   const host = {
     scope(): RunScope {
-      const s = { cancelled: false, timeouts: 0 };
+      const s = { cancelled: false, timeouts: 0, failures: 0 };
       return {
         engine: { run: async () => ({ ok: true, stdout: "" }) as const, parallelism: 1, close: async () => undefined },
         get cancelled() {
@@ -28,6 +28,9 @@ function setup() {
         },
         get timeouts() {
           return s.timeouts;
+        },
+        get failures() {
+          return s.failures;
         },
         cancel: () => void (s.cancelled = true),
       };

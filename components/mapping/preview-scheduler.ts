@@ -122,7 +122,7 @@ export class PreviewScheduler {
         const stopped = result.stopped[0];
         if (syntax) {
           this.set({ latest: result, stale: { reason: "jq", message: syntax.message, line: syntax.location?.line, column: syntax.location?.column } });
-        } else if (scope.timeouts > 0 || stopped) {
+        } else if (scope.failures > 0 || stopped) {
           const message = stopped ? stopped.message : "A jq run did not finish in time and was stopped.";
           this.set({ latest: result, stale: { reason: "stopped", message, line: stopped?.location?.line, column: stopped?.location?.column } });
         } else {

@@ -89,7 +89,8 @@ export function usePreview(projectId: string, text: string, blueprints: readonly
   const findings = useMemo(() => {
     // Compile issues of the latest run count only when that run was of this text's config.
     const compileIssues = state.stale?.reason === "jq" ? (state.latest?.compileIssues ?? []) : [];
-    return collectFindings(text, parsed, compileIssues, state.stale ? state.latest : state.shown);
+    const stopped = state.stale?.reason === "stopped" ? (state.latest?.stopped ?? []) : [];
+    return collectFindings(text, parsed, compileIssues, state.stale ? null : state.shown, stopped);
   }, [text, parsed, state.stale, state.latest, state.shown]);
 
   return {
