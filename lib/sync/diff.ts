@@ -19,9 +19,13 @@ export interface EntityContent {
 
 const TOP_KEYS = ["title", "icon", "team"] as const;
 
-/** The stored form: canonical JSON of the content keys, nulls kept (they were written). */
+/**
+ * The stored form: JSON of the content keys, nulls kept (they were written). Plain
+ * JSON.stringify, not canonical: it is only read back for diffs, which normalize, and it
+ * is made for every entity written.
+ */
 export function contentJson(entity: EntityContent): string {
-  return canonicalJson({
+  return JSON.stringify({
     title: entity.title,
     icon: entity.icon,
     team: entity.team,

@@ -38,14 +38,22 @@ export async function planPage(
   const plan: PagePlan = { writes: [], unchanged: 0, duplicates: [] };
   const unchanged: string[] = [];
   for (const entity of entities) {
-    const fingerprint = entityFingerprint(entity);
+    const content = contentJson(entity);
     const before = stored.get(entity.identifier);
     if (before?.seenRunId === runId) plan.duplicates.push(entity.identifier);
+    // The same text as written is the same content (a resync with no change in Entra ID
+    // hashes nothing); otherwise the fingerprint decides, blind to key order, null versus
+    // absent and the order of a many-relation. "" (drift found) always differs.
+    if (before && before.fingerprint !== "" && before.content === content) {
+      unchanged.push(entity.identifier);
+      continue;
+    }
+    const fingerprint = entityFingerprint(entity);
     if (before && before.fingerprint === fingerprint) {
       unchanged.push(entity.identifier);
       continue;
     }
-    plan.writes.push({ entity, fingerprint, content: contentJson(entity), isNew: !before, previous: before?.content });
+    plan.writes.push({ entity, fingerprint, content, isNew: !before, previous: before?.content });
   }
   plan.unchanged = unchanged.length;
   await store.markSeen(blueprint, unchanged, runId, kind);

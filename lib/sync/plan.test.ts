@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { entityFingerprint, type PortEntity } from "@/lib/port";
+import { createTestDatabase, type TestDatabase } from "@/lib/server/db/test-db";
+import { contentJson, propertyChanges } from "./diff";
+import { planPage } from "./plan";
+import { createStateStore, type StateStore } from "./state-store";
+
+let t: TestDatabase;
+let store: StateStore;
+beforeEach(async () => {
+  t = await createTestDatabase();
+  store = createStateStore(t.db, "integration:test");
+});
+afterEach(async () => t.cleanup());
+
+const user = (id: string, patch: Partial<PortEntity> = {}): PortEntity => ({
+  identifier: id,
+  title: `User ${id}`,
+  properties: { mail: `${id}@contoso.com`, jobTitle: null },
+  relations: { groups: ["g1", "g2"] },
+  ...patch,
+});
+
+async function written(...entities: PortEntity[]) {
+  await store.saveWritten("u", entities.map((e) => ({ identifier: e.identifier, fingerprint: entityFingerprint(e), content: contentJson(e), kind: "/users" })), "run-1");
+}
+
+describe("planPage against the stored state", () => {
+  it("unchanged when the content is the same, even written differently; an update when a value changed; a create when never written", async () => {
+    await written(user("a"), user("b"), user("c"));
+    const reordered = user("a", { relations: { groups: ["g2", "g1"] }, properties: { jobTitle: null, mail: "a@contoso.com" } });
+    const changed = user("b", { properties: { mail: "b@contoso.com", jobTitle: "Engineer" } });
+    const plan = await planPage(store, "run-2", "u", "/users", [reordered, changed, user("c"), user("d")]);
+    expect(plan.unchanged).toBe(2);
+    expect(plan.writes.map((w) => [w.entity.identifier, w.isNew])).toEqual([["b", false], ["d", true]]);
+    expect(propertyChanges(JSON.parse(plan.writes[0]!.previous!), plan.writes[0]!.entity)).toEqual([{ path: "properties.jobTitle", before: null, after: "Engineer" }]);
+    // The unchanged ones now count as produced by run-2: reconciliation keeps them.
+    expect(await store.staleCounts("run-2")).toEqual(new Map([["u", 1]]));
+    expect(plan.duplicates).toEqual([]);
+  });
+
+  it("an entity whose state was invalidated (drift) is written again though nothing changed; a second time in the run is a duplicate", async () => {
+    await written(user("a"));
+    await store.invalidate("u", ["a"]);
+    const first = await planPage(store, "run-2", "u", "/users", [user("a")]);
+    expect(first.writes.map((w) => w.entity.identifier)).toEqual(["a"]);
+    await store.saveWritten("u", first.writes.map((w) => ({ identifier: "a", fingerprint: w.fingerprint, content: w.content, kind: "/users" })), "run-2");
+    const again = await planPage(store, "run-2", "u", "/users", [user("a")]);
+    expect(again).toMatchObject({ unchanged: 1, writes: [], duplicates: ["a"] });
+  });
+
+  it("the store keeps identifiers of any script and pages through what a run did not produce", async () => {
+    const ids = ["ünïcödé", "名前", "a'b\"c", ...Array.from({ length: 600 }, (_, i) => `id-${String(i).padStart(3, "0")}`)];
+    await written(...ids.map((id) => user(id)));
+    expect([...(await store.load("u", ["名前", "a'b\"c", "missing"])).keys()].sort()).toEqual(["a'b\"c", "名前"]);
+    await store.markSeen("u", ids.slice(0, 100), "run-2", "/users");
+    const stale: string[] = [];
+    for (let after: string | null = null; ; ) {
+      const page = await store.stalePage("u", "run-2", after);
+      if (page.length === 0) break;
+      stale.push(...page.map((r) => r.identifier));
+      after = page.at(-1)!.identifier;
+    }
+    expect(stale).toHaveLength(ids.length - 100);
+    await store.remove("u", stale);
+    expect(await store.count()).toBe(100);
+  });
+});
