@@ -28,7 +28,7 @@ import styles from "./mapping.module.css";
 export function MappingStep({ projectId }: { projectId: string }) {
   const doc = useMappingDocument(projectId);
   const { blueprints, fromSeed } = useProjectBlueprints(projectId);
-  const preview = usePreview(projectId, doc.content, blueprints);
+  const preview = usePreview(projectId, doc.content, blueprints, doc.loaded);
   const editor = useRef<EditorHandle | null>(null);
   const lints = useRef<HTMLElement>(null);
   const [selected, setSelected] = useState(0);

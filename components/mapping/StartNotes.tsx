@@ -7,7 +7,7 @@ export function StartNotes({ notes, fromSeedBlueprints }: { notes: string[] | nu
   if (!notes && !fromSeedBlueprints) return null;
   return (
     <details className={styles.notes} open={notes !== null} data-testid="start-notes">
-      <summary>{notes ? "Where this mapping comes from" : "Blueprints"}</summary>
+      <summary>{notes ? "Where this mapping comes from" : "Checked against the seed blueprints"}</summary>
       <ul>
         {(notes ?? []).map((n) => (
           <li key={n}>{n}</li>

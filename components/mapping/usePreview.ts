@@ -65,25 +65,29 @@ function samplesByIndex(config: PortAppConfig | null, byId: ReadonlyMap<string, 
   return out;
 }
 
-export function usePreview(projectId: string, text: string, blueprints: readonly LintBlueprint[]): Preview {
+/** `enabled`: false until the text is the project's (nothing is previewed before it loads). */
+export function usePreview(projectId: string, text: string, blueprints: readonly LintBlueprint[], enabled = true): Preview {
   const blueprintsRef = useRef(blueprints);
   const [machinery] = useState(createMachinery);
   useEffect(() => () => void machinery.engine.close(), [machinery]);
 
   const parsed = useMemo(() => parsePortAppConfig(text), [text]);
-  const sampleConfig = useDebounced(parsed.config, SAMPLE_DEBOUNCE_MS);
+  const current = enabled ? parsed.config : null;
+  // The first configuration is read at once; later ones once typing pauses.
+  const sampleConfig = useDebounced(current, SAMPLE_DEBOUNCE_MS) ?? current;
   const { samples: byId, fetching, refresh } = usePreviewSamples(projectId, sampleConfig, machinery.discovery);
   const samples = useMemo(() => samplesByIndex(parsed.config, byId), [parsed.config, byId]);
   const [nonce, setNonce] = useState(0);
   const submittedNonce = useRef(0);
 
   useEffect(() => {
+    if (!enabled) return;
     // "Run now" and other blueprints evaluate every resource again instead of reusing unchanged ones.
     const fresh = nonce !== submittedNonce.current || blueprints !== blueprintsRef.current;
     blueprintsRef.current = blueprints;
     submittedNonce.current = nonce;
     machinery.scheduler.submit({ text, parsed, samples, blueprints }, { fresh });
-  }, [machinery, blueprintsRef, text, parsed, samples, blueprints, nonce]);
+  }, [machinery, blueprintsRef, text, parsed, samples, blueprints, nonce, enabled]);
 
   const state = useSyncExternalStore(machinery.scheduler.subscribe, machinery.scheduler.getSnapshot, machinery.scheduler.getSnapshot);
   const findings = useMemo(() => {

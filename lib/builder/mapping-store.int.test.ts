@@ -5,6 +5,7 @@ import { seedBlueprints } from "../schema";
 import { saveGraphConnection } from "./connections";
 import { saveDocument } from "./documents";
 import { sendExplore } from "./explore";
+import { getVersion, listVersions, MAX_VERSIONS } from "./mapping-history";
 import { getMapping, saveMapping } from "./mapping-store";
 import { createBuilderTestbed, type BuilderTestbed } from "./testing";
 
@@ -79,5 +80,41 @@ describe("mapping document", () => {
     // accountEnabled was picked but is not in the project's device blueprint: left out, and said so.
     expect(devices!.port.entity.mappings.properties).toEqual({ displayName: ".displayName", operatingSystem: ".operatingSystem" });
     expect(start!.notes.join("\n")).toMatch(/entra-id-device: left out accountEnabled/);
+  });
+
+  it("keeps a history: the first version, autosaves merged into the newest entry, checkpoints on their own", async () => {
+    const id = await bed.project();
+    const text = (n: number) => `resources: []\n# edit ${n}\n`;
+    let v = 0;
+    for (const n of [1, 2, 3]) v = (await saveMapping(bed.deps, bed.alice, id, { version: v, yaml: text(n) })).version;
+    v = (await saveMapping(bed.deps, bed.alice, id, { version: v, yaml: text(4), checkpoint: true })).version;
+    v = (await saveMapping(bed.deps, bed.alice, id, { version: v, yaml: text(5) })).version;
+    v = (await saveMapping(bed.deps, bed.alice, id, { version: v, yaml: text(1), checkpoint: true, note: "restored version 1" })).version;
+    const versions = await listVersions(bed.deps, bed.alice, id);
+    expect(versions.map((x) => [x.version, x.note])).toEqual([
+      [6, "restored version 1"],
+      [5, null],
+      [4, null],
+      [3, null],
+      [1, "first version"],
+    ]);
+    // Version 3 holds the merged autosaves 2 and 3: the newest text.
+    expect((await getVersion(bed.deps, bed.alice, id, 3)).yaml).toBe(text(3));
+    expect((await getVersion(bed.deps, bed.alice, id, 1)).yaml).toBe(text(1));
+    expect(versions[0]).toMatchObject({ lines: 2, valid: true });
+    const missing = await getVersion(bed.deps, bed.alice, id, 2).catch((e: unknown) => e);
+    expect(isAppError(missing) && missing.status).toBe(404);
+    const other = await listVersions(bed.deps, bed.bob, id).catch((e: unknown) => e);
+    expect(isAppError(other) && other.status).toBe(404);
+  });
+
+  it("keeps at most the newest versions", async () => {
+    const id = await bed.project();
+    let v = 0;
+    for (let n = 0; n < MAX_VERSIONS + 3; n++) v = (await saveMapping(bed.deps, bed.alice, id, { version: v, yaml: `# ${n}\n`, checkpoint: true })).version;
+    const versions = await listVersions(bed.deps, bed.alice, id);
+    expect(versions).toHaveLength(MAX_VERSIONS);
+    expect(versions[0]!.version).toBe(MAX_VERSIONS + 3);
+    expect(versions[versions.length - 1]!.version).toBe(4);
   });
 });

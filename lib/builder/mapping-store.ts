@@ -1,6 +1,6 @@
 /**
  * The project's mapping document: the port-app-config YAML as the person wrote it, saved
- * whole with a version (a save based on an older version is refused with 409, as for the
+ * whole with a version and kept in the history of versions (a save based on an older version is refused with 409, as for the
  * other step documents), beside the last text that was a valid configuration, so a YAML
  * error never loses the last good one. Kept in ProjectDocument under kind "mapping".
  */
@@ -13,6 +13,7 @@ import { blueprintsDocument, fieldsDocument } from "./contracts";
 import type { BuilderDeps } from "./deps";
 import { kindForEndpoint } from "./fields";
 import { MAPPING_MAX_CHARS, type MappingStart, type StoredMapping } from "./mapping-contracts";
+import { recordVersion } from "./mapping-history";
 import { buildStartingMapping, startBlueprintOf, type PickedEndpoint, type StartBlueprint } from "./mapping-start";
 import { loadSample } from "./samples";
 
@@ -20,8 +21,6 @@ export const MAPPING_DOCUMENT_KIND = "mapping";
 
 const mappingContent = z.object({ yaml: z.string().max(MAPPING_MAX_CHARS), lastValidYaml: z.string().max(MAPPING_MAX_CHARS).nullable() });
 type MappingContent = z.infer<typeof mappingContent>;
-
-type Tx = Parameters<Parameters<BuilderDeps["db"]["$transaction"]>[0]>[0];
 
 /** Whether a text is a configuration Ocean would run (parses, validates, no errors). */
 export function isValidMapping(yaml: string): boolean {
@@ -83,15 +82,15 @@ export async function getMapping(deps: BuilderDeps, ownerId: string, projectId: 
   return { yaml: content.yaml, lastValidYaml: content.lastValidYaml, version: row.version, updatedAt: row.updatedAt.toISOString(), start: null };
 }
 
-/** Hook for the history (mapping-history.ts): runs in the save's transaction. */
-export type AfterSave = (tx: Tx, saved: { projectId: string; version: number; yaml: string; valid: boolean; savedAt: Date }) => Promise<void>;
-
+/**
+ * Saves the whole text based on `request.version`, and records it in the history in the
+ * same transaction (mapping-history.ts). The first version is always its own entry.
+ */
 export async function saveMapping(
   deps: BuilderDeps,
   ownerId: string,
   projectId: string,
-  request: { version: number; yaml: string },
-  afterSave?: AfterSave,
+  request: { version: number; yaml: string; checkpoint?: boolean; note?: string },
 ): Promise<StoredMapping> {
   await assertProjectOwner(deps.db, ownerId, projectId);
   const valid = isValidMapping(request.yaml);
@@ -105,7 +104,15 @@ export async function saveMapping(
     const row = current
       ? await tx.projectDocument.update({ where, data: { content: text, version: request.version + 1 } })
       : await tx.projectDocument.create({ data: { projectId, kind: MAPPING_DOCUMENT_KIND, content: text, version: 1 } });
-    await afterSave?.(tx, { projectId, version: row.version, yaml: request.yaml, valid, savedAt: row.updatedAt });
+    await recordVersion(tx, {
+      projectId,
+      version: row.version,
+      yaml: request.yaml,
+      valid,
+      savedAt: row.updatedAt,
+      checkpoint: request.checkpoint === true || request.version === 0,
+      note: request.note ?? (request.version === 0 ? "first version" : null),
+    });
     return { row, content };
   });
   if (!updated) {
