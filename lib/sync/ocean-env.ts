@@ -28,14 +28,14 @@ const jsonObject = (name: string) =>
 const flag = z.enum(["true", "false", "1", "0", "True", "False"]).transform((v) => v.toLowerCase() === "true" || v === "1");
 
 export const oceanEnvSchema = z.object({
-  OCEAN__PORT__CLIENT_ID: z.string().min(1, "is required"),
-  OCEAN__PORT__CLIENT_SECRET: z.string().min(1, "is required"),
+  OCEAN__PORT__CLIENT_ID: z.string(),
+  OCEAN__PORT__CLIENT_SECRET: z.string(),
   OCEAN__PORT__BASE_URL: z.string().default("https://api.getport.io"),
   OCEAN__INTEGRATION__IDENTIFIER: z.string().regex(/^[A-Za-z0-9@_.+:\\/=-]{1,100}$/, "must be an integration identifier (letters, digits, @_.+:\\/=-)"),
   OCEAN__INITIALIZE_PORT_RESOURCES: flag.default(true),
   [`${PREFIX}BASE_URL`]: z.url("must be the Graph base URL, e.g. https://graph.microsoft.com/v1.0"),
   [`${PREFIX}AUTH_TYPE`]: z
-    .string({ error: "is required: custom (client credentials, renewed) or bearer_token" })
+    .string({ error: "custom (client credentials, renewed) or bearer_token" })
     .refine((v) => ["bearer_token", "custom"].includes(v), {
       message: "must be custom (client credentials, renewed) or bearer_token for Microsoft Graph: none, basic and api_key cannot authenticate it, and Ocean treats an unknown value as no auth",
     }),
@@ -77,7 +77,9 @@ export function parseOceanEnv(source: Record<string, string | undefined>): Ocean
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const [variable, ...rest] = issue.path.map(String);
-    throw envError(variable ?? "environment", `${rest.length ? `${rest.join(".")}: ` : ""}${issue.message === "Invalid input: expected string, received undefined" ? "is required" : issue.message}`);
+    const missing = variable !== undefined && cleaned[variable] === undefined;
+    const message = /^(is required|Invalid input)/.test(issue.message) ? "" : issue.message;
+    throw envError(variable ?? "environment", missing ? `is required${message ? ` (${message})` : ""}` : `${rest.length ? `${rest.join(".")}: ` : ""}${message || issue.message}`);
   }
   const e = parsed.data as Record<string, unknown>;
   const get = <T>(key: string) => e[`${PREFIX}${key}`] as T;
