@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBuilderTestbed, type BuilderTestbed } from "@/lib/builder/testing";
 import { saveGraphConnection, savePortConnection } from "@/lib/builder/connections";
 import { saveDocument } from "@/lib/builder/documents";
+import { saveMapping } from "@/lib/builder/mapping-store";
 import { createNodeJqPool } from "@/lib/jq/server";
 import type { JqEngine } from "@/lib/jq";
 import { seedConfigYaml } from "@/lib/mapping";
@@ -37,10 +38,10 @@ async function demoProject(withBlueprints = true): Promise<string> {
 }
 
 describe("projectJobLoader", () => {
-  it("syncs a demo project from its connections, blueprints and mapping", async () => {
+  it("syncs a demo project from its connections, blueprints and Mapping step document", async () => {
     const projectId = await demoProject();
-    const mappings = new Map([[projectId, seedConfigYaml(["users", "groups"])]]);
-    const runner = createSyncRunner({ db: tb.deps.db, loadJob: projectJobLoader({ deps: tb.deps, engine, mappingYaml: async (id) => mappings.get(id) ?? null }) });
+    await saveMapping(tb.deps, tb.alice, projectId, { version: 0, yaml: seedConfigYaml(["users", "groups"]) });
+    const runner = createSyncRunner({ db: tb.deps.db, loadJob: projectJobLoader({ deps: tb.deps, engine }) });
     const run = await runner.enqueue({ projectId });
     await runner.idle();
     const done = await runner.runs.get(run.id);
@@ -53,7 +54,7 @@ describe("projectJobLoader", () => {
 
   it("a project without a mapping fails its run with the step to fix", async () => {
     const projectId = await demoProject(false);
-    const runner = createSyncRunner({ db: tb.deps.db, loadJob: projectJobLoader({ deps: tb.deps, engine, mappingYaml: async () => null }) });
+    const runner = createSyncRunner({ db: tb.deps.db, loadJob: projectJobLoader({ deps: tb.deps, engine }) });
     const run = await runner.enqueue({ projectId });
     await runner.idle();
     const failed = await runner.runs.get(run.id);

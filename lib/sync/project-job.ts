@@ -1,7 +1,7 @@
 /**
  * A project's run, as the server's runner needs it: the project's Graph and Port clients
- * (its stored connections, demo or real: lib/builder), its mapping, and the blueprints of
- * its Blueprints step. Anything missing or invalid fails the run with a message that says
+ * (its stored connections, demo or real: lib/builder), its Mapping step's YAML, and the
+ * blueprints of its Blueprints step. Anything missing or invalid fails the run with a message that says
  * which step to fix.
  */
 import { AppError } from "@/lib/errors";
@@ -11,14 +11,15 @@ import { blueprintSchema, type BlueprintInput } from "@/lib/port";
 import { graphForProject, portForProject } from "@/lib/builder/clients";
 import type { BuilderDeps } from "@/lib/builder/deps";
 import { getDocument } from "@/lib/builder/documents";
+import { getMapping } from "@/lib/builder/mapping-store";
 import type { SyncJob } from "./pipeline";
 import { projectScope, type SyncRunRecord } from "./run-store";
 
 export interface ProjectJobOptions {
   deps: BuilderDeps;
   engine: JqEngine;
-  /** The project's port-app-config YAML (the Mapping step's document), or null when it has none yet. */
-  mappingYaml(projectId: string): Promise<string | null>;
+  /** The project's port-app-config YAML, or null when it has none yet; default: the Mapping step's document. */
+  mappingYaml?(projectId: string): Promise<string | null>;
 }
 
 async function projectBlueprints(deps: BuilderDeps, ownerId: string, projectId: string): Promise<BlueprintInput[]> {
@@ -44,7 +45,8 @@ export function projectJobLoader(options: ProjectJobOptions): (run: SyncRunRecor
     const projectId = run.projectId;
     const project = projectId ? await deps.db.project.findUnique({ where: { id: projectId }, select: { ownerId: true } }) : null;
     if (!projectId || !project) throw new AppError("project_not_found", "The project of this sync no longer exists.", { status: 404, hint: "Its schedule can be removed." });
-    const yaml = await options.mappingYaml(projectId);
+    // The text as the person last saved it: a run never falls back to an older version.
+    const yaml = options.mappingYaml ? await options.mappingYaml(projectId) : (await getMapping(deps, project.ownerId, projectId)).yaml;
     if (!yaml) throw new AppError("sync_no_mapping", "This project has no mapping yet.", { status: 409, hint: "Write the mapping in the Mapping step, then sync." });
     const parsed = parsePortAppConfig(yaml);
     const issue = parsed.issues[0];
