@@ -11,7 +11,7 @@
 import { isSelected, runChunked, type BatchRow, type RunOptions } from "./batch-run";
 import type { JqEngine } from "./engine";
 import { readsBackAlike } from "./fast-input";
-import { compileFastPath, EMPTY, JqRuntimeError, NEEDS_JQ, type FastExpr } from "./fast-path";
+import { compileFastPath, EMPTY as SHARED_EMPTY, JqRuntimeError, NEEDS_JQ, type FastExpr } from "./fast-path";
 import {
   CHECK_FIRST_LINE,
   CHECK_INPUT,
@@ -24,6 +24,9 @@ import {
 } from "./program";
 
 export type { BatchRow } from "./batch-run";
+
+/** Module-local, as in fast-path.ts: read once per item and field. */
+const EMPTY: typeof SHARED_EMPTY = SHARED_EMPTY;
 
 export interface CompiledExpression {
   /** As written in the configuration. */

@@ -4,7 +4,10 @@
  * (non-integer numbers, strings with surrogates, comparing arrays or objects, messages
  * that jq truncates), they throw NEEDS_JQ and that item goes through jq instead.
  */
-import { cannotIterate, EMPTY, JqRuntimeError, NEEDS_JQ, jqType, type FastResult } from "./fast-values";
+import { cannotIterate, EMPTY as SHARED_EMPTY, JqRuntimeError, NEEDS_JQ, jqType, type FastResult } from "./fast-values";
+
+/** Module-local, as in fast-path.ts: `truthy` runs per element of `any`. */
+const EMPTY: typeof SHARED_EMPTY = SHARED_EMPTY;
 
 /** Integers JS and jq print alike (jq 1.8 prints 1e15 and up, and -0, its own way). */
 function plainNumber(v: number): string {
