@@ -36,6 +36,8 @@ export function ExploreWorkspace({ projectId }: { projectId: string }) {
   const [draft, setDraft] = useState<Draft>(() => readDraft(window.sessionStorage, projectId));
   const [attempted, setAttempted] = useState(false);
   const [shown, setShown] = useState<{ response: ExploreResponse; key: number } | null>(null);
+  // Counts the answers to Send (not to Next page): each is brought into view if it landed out of sight.
+  const [revealKey, setRevealKey] = useState(0);
   const samples = useSamples(projectId);
   const send = useSendExplore(projectId);
   const next = useNextPage(projectId);
@@ -76,6 +78,7 @@ export function ExploreWorkspace({ projectId }: { projectId: string }) {
     send.mutate(toExploreRequest(f), {
       onSuccess: (answer) => {
         show(answer);
+        setRevealKey((k) => k + 1);
         then?.(answer);
       },
     });
@@ -150,6 +153,7 @@ export function ExploreWorkspace({ projectId }: { projectId: string }) {
           response={shown?.response ?? null}
           samples={samples.data}
           responseKey={shown?.key ?? 0}
+          revealKey={revealKey}
           problem={requestError && !serverField ? problemOf(requestError) : null}
           pending={send.isPending || next.isPending}
           nextPending={next.isPending}

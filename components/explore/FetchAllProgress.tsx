@@ -8,6 +8,7 @@ import styles from "./explore.module.css";
 
 export function FetchAllProgress({ state, projectId }: { state: Exclude<FetchAllState, { phase: "idle" }>; projectId: string }) {
   const running = state.phase === "running";
+  const complete = state.phase === "finished" && state.outcome.kind === "complete";
   return (
     <section className="panel" aria-label="Fetch all pages: progress" data-testid="fetch-all-progress">
       <div className={styles.progressBox}>
@@ -18,7 +19,8 @@ export function FetchAllProgress({ state, projectId }: { state: Exclude<FetchAll
           <span className="spacer" />
           <span data-testid="fetch-all-counts">{pagesAndItems(state.pages, state.items)}</span>
         </div>
-        <progress max={state.maxPages} value={state.pages} aria-label={`Pages fetched of at most ${state.maxPages}`} />
+        {/* Graph never says how many pages there are: the bar runs against the limit, and is full once the last page is read. */}
+        <progress max={complete ? Math.max(state.pages, 1) : state.maxPages} value={complete ? Math.max(state.pages, 1) : state.pages} aria-label={complete ? "Every page fetched" : `Pages fetched of at most ${state.maxPages}`} />
         <span className="muted" role="status">
           {running
             ? state.cancelling

@@ -1,7 +1,7 @@
 "use client";
 
 /** The last answer: status and timing, Graph's error with its hint, paging, headers, JSON. */
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import type { ExploreResponse, SampleSummary } from "@/lib/builder/contracts";
 import { JsonView } from "./JsonView";
 import { NextPageBar } from "./NextPageBar";
@@ -16,6 +16,7 @@ export function ResponsePanel({
   response,
   samples,
   responseKey,
+  revealKey,
   problem,
   pending,
   nextPending,
@@ -28,6 +29,8 @@ export function ResponsePanel({
   samples: SampleSummary[] | undefined;
   /** Changes with every new answer, so the JSON tree starts collapsed again. */
   responseKey: number;
+  /** Changes with every answer to Send: the panel scrolls into view when it is out of sight. */
+  revealKey: number;
   problem: Problem | null;
   pending: boolean;
   nextPending: boolean;
@@ -35,8 +38,12 @@ export function ResponsePanel({
   onNextPage: (endpoint: string) => void;
 }) {
   const headingId = useId();
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (revealKey > 0 && panel.current) revealIfOutOfSight(panel.current);
+  }, [revealKey]);
   return (
-    <section className="panel" aria-labelledby={headingId} aria-busy={pending} data-testid="response-panel">
+    <section ref={panel} className="panel" aria-labelledby={headingId} aria-busy={pending} data-testid="response-panel">
       <div className={styles.panelTitle}>
         <h2 id={headingId}>Response</h2>
         {pending ? <span className="muted" role="status">Waiting for Graph…</span> : null}
@@ -54,4 +61,15 @@ export function ResponsePanel({
       ) : null}
     </section>
   );
+}
+
+/**
+ * Below a long request form the answer lands under the fold, and Send seemed to do
+ * nothing: bring the panel's top into view, unless the person can already see it.
+ */
+function revealIfOutOfSight(element: HTMLElement): void {
+  const top = element.getBoundingClientRect().top;
+  if (top >= 0 && top < window.innerHeight * 0.75) return;
+  const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  element.scrollIntoView({ block: "start", behavior: reduceMotion ? "auto" : "smooth" });
 }

@@ -2,7 +2,7 @@
 
 /** The first line of an answer: HTTP status (coloured), time, the request and its item count. */
 import type { ExploreResponse } from "@/lib/builder/contracts";
-import { formatDuration, plural, statusTone } from "./format";
+import { formatDuration, plural, readableRequest, statusTone } from "./format";
 import styles from "./explore.module.css";
 
 export function ResponseSummary({ response }: { response: ExploreResponse }) {
@@ -15,7 +15,7 @@ export function ResponseSummary({ response }: { response: ExploreResponse }) {
       <span data-testid="response-time">{formatDuration(response.durationMs)}</span>
       {response.itemCount !== null ? <span data-testid="response-items">{plural(response.itemCount, "item")}</span> : null}
       <span className={styles.requestLine}>
-        <span className="muted">GET</span> {response.request}
+        <span className="muted">GET</span> <span data-testid="response-request">{readableRequest(response.request)}</span>
       </span>
     </div>
   );

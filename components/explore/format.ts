@@ -36,3 +36,21 @@ export function formatBytes(bytes: number): string {
 export function formatDuration(ms: number): string {
   return ms < 10_000 ? `${n(Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** Characters that would change how the line reads as a query once decoded: kept escaped. */
+const STRUCTURAL = /[%&=#+?/]/g;
+
+/**
+ * The request line as a person reads it: `$select=id,displayName` rather than
+ * `$select=id%2CdisplayName`. Escapes of characters that carry the query's structure
+ * (`&`, `=`, `%`, `/`, ...) stay, so the line still says exactly what was sent.
+ */
+export function readableRequest(request: string): string {
+  return request.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run).replace(STRUCTURAL, (c) => encodeURIComponent(c));
+    } catch {
+      return run;
+    }
+  });
+}
