@@ -10,7 +10,8 @@ import { ErrorAlert } from "../demo-catalog/ErrorAlert";
 import { EntityExpressions } from "./EntityExpressions";
 import { FieldFilters } from "./FieldFilters";
 import { FieldsTable } from "./FieldsTable";
-import { NO_FILTER, filterFields, pickRange, resourceOf, selectWarnings, selectedProperties, setPicked, stringFieldPaths, updateResource, type FieldsResource } from "./field-picks";
+import { MissingPicks } from "./MissingPicks";
+import { NO_FILTER, filterFields, missingPicks, pickRange, resourceOf, selectWarnings, selectedProperties, setPicked, stringFieldPaths, updateResource, type FieldsResource } from "./field-picks";
 import { SampleFacts } from "./SampleFacts";
 import { SelectWarnings } from "./SelectWarnings";
 import { useFieldInference } from "./useFieldsData";
@@ -34,6 +35,7 @@ export function EndpointFields({
   const picked = useMemo(() => new Set(resource.picked), [resource.picked]);
   const select = useMemo(() => selectedProperties(answer.data?.sample.request.query.$select), [answer.data]);
   const shown = useMemo(() => filterFields(fields, filter, picked), [fields, filter, picked]);
+  const missing = useMemo(() => missingPicks(fields, resource.picked), [fields, resource.picked]);
 
   const change = useCallback(
     (update: (r: FieldsResource) => FieldsResource) => onEdit((d) => updateResource(d, endpoint, kind, fields, update)),
@@ -52,6 +54,12 @@ export function EndpointFields({
       <SampleFacts answer={answer.data} />
       <EntityExpressions resource={resource} stringFields={stringFieldPaths(fields)} onChange={(c) => change((r) => ({ ...r, ...c }))} />
       <SelectWarnings warnings={selectWarnings(fields, resource.picked, select)} />
+      <MissingPicks
+        paths={missing}
+        select={answer.data.sample.request.query.$select}
+        projectId={projectId}
+        onUnpick={() => change((r) => ({ ...r, picked: setPicked(r.picked, missing, false) }))}
+      />
       <FieldFilters
         filter={filter}
         shown={shown.length}

@@ -4,11 +4,20 @@ import type { SampleSummary } from "@/lib/builder/contracts";
 import styles from "./fields.module.css";
 import { formatCount } from "./format";
 
-/** One tab per sampled endpoint ("/users · 2,300 items"); arrow keys move between them. */
+/** One tab per sampled endpoint ("/users · 2,300 items"); arrow keys, Home and End move between them. */
 export function EndpointTabs({ samples, selected, picks, onSelect }: { samples: SampleSummary[]; selected: string; picks: Record<string, number>; onSelect: (endpoint: string) => void }) {
-  const move = (from: number, by: number) => {
-    const next = samples[(from + by + samples.length) % samples.length];
-    if (next) onSelect(next.endpoint);
+  // The chosen tab takes the focus too: the one left behind is out of the tab order (tabIndex -1).
+  const choose = (index: number) => {
+    const next = samples[index];
+    if (!next) return;
+    onSelect(next.endpoint);
+    document.getElementById(`endpoint-tab-${index}`)?.focus();
+  };
+  const keys: Record<string, (from: number) => number> = {
+    ArrowRight: (from) => (from + 1) % samples.length,
+    ArrowLeft: (from) => (from - 1 + samples.length) % samples.length,
+    Home: () => 0,
+    End: () => samples.length - 1,
   };
   return (
     <div className={styles.tabs} role="tablist" aria-label="Sampled endpoints">
@@ -28,8 +37,10 @@ export function EndpointTabs({ samples, selected, picks, onSelect }: { samples: 
             data-testid="endpoint-tab"
             onClick={() => onSelect(s.endpoint)}
             onKeyDown={(e) => {
-              if (e.key === "ArrowRight") move(i, 1);
-              else if (e.key === "ArrowLeft") move(i, -1);
+              const target = keys[e.key];
+              if (!target) return;
+              e.preventDefault();
+              choose(target(i));
             }}
           >
             {s.endpoint}

@@ -3,11 +3,14 @@
 /**
  * Step 3, Fields: for each sampled endpoint, the fields inferred from all its items; the
  * person picks fields and the identifier and title expressions. Everything is saved to the
- * project's `fields` document as it changes. The endpoint shown is in the URL (?endpoint=).
+ * project's `fields` document as it changes. The endpoint shown is in the URL (?endpoint=),
+ * and remembered for the tab (see endpoint-order.ts).
  */
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo } from "react";
 import { ErrorAlert } from "../demo-catalog/ErrorAlert";
 import { EndpointFields } from "./EndpointFields";
+import { orderedSamples, rememberedEndpoint, rememberEndpoint, shownEndpoint } from "./endpoint-order";
 import { EndpointTabs } from "./EndpointTabs";
 import { FieldsEmptyState } from "./FieldsEmptyState";
 import styles from "./fields.module.css";
@@ -23,10 +26,13 @@ export function FieldsStep({ projectId }: { projectId: string }) {
   const pathname = usePathname();
   const params = useSearchParams();
 
-  const list = samples.data ?? [];
-  const wanted = params.get("endpoint");
-  const endpoint = list.find((s) => s.endpoint === wanted)?.endpoint ?? list[0]?.endpoint ?? null;
-  const select = (next: string) => router.replace(`${pathname}?${new URLSearchParams({ endpoint: next })}`, { scroll: false });
+  const list = useMemo(() => orderedSamples(samples.data ?? []), [samples.data]);
+  // Only read once the samples are there, which is in the browser (nothing is listed on the server).
+  const endpoint = list.length ? shownEndpoint(list, params.get("endpoint"), rememberedEndpoint(window.sessionStorage, projectId)) : null;
+  const select = (next: string) => {
+    rememberEndpoint(window.sessionStorage, projectId, next);
+    router.replace(`${pathname}?${new URLSearchParams({ endpoint: next })}`, { scroll: false });
+  };
   const picks = Object.fromEntries(Object.entries(doc.content.resources).map(([e, r]) => [e, r.picked.length]));
 
   return (

@@ -9,7 +9,7 @@ const ARROW = { asc: " ▲", desc: " ▼" } as const;
 export function SortHeader({ header }: { header: Header<FieldRow, unknown> }) {
   const sorted = header.column.getIsSorted();
   return (
-    <th aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}>
+    <th aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"} data-column={header.column.id}>
       <button type="button" onClick={header.column.getToggleSortingHandler()} data-testid={`sort-${header.column.id}`}>
         {flexRender(header.column.columnDef.header, header.getContext())}
         {sorted ? ARROW[sorted] : ""}

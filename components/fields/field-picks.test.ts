@@ -3,6 +3,7 @@ import { inferFields, type InferredField } from "@/lib/schema";
 import {
   defaultSetLabel,
   filterFields,
+  missingPicks,
   needsSelect,
   pickRange,
   resourceOf,
@@ -110,5 +111,16 @@ describe("numbers", () => {
 
   it("quotes string examples", () => {
     expect(formatExamples(["a", 1, true])).toBe('"a", 1, true');
+  });
+});
+
+describe("picks the sample no longer has", () => {
+  it("names the picked paths without a field, in pick order, and nothing when all are there", () => {
+    // The same users sampled again with $select=id,displayName: mail and department are gone.
+    const narrower = inferFields(users.map(({ id, displayName }) => ({ id, displayName })), { kind: "/users" }).fields;
+    const picked = [".mail", ".id", ".department", ".displayName"];
+    expect(missingPicks(narrower, picked)).toEqual([".mail", ".department"]);
+    expect(missingPicks(fields, picked)).toEqual([]);
+    expect(setPicked(picked, missingPicks(narrower, picked), false)).toEqual([".id", ".displayName"]);
   });
 });

@@ -69,6 +69,12 @@ export function selectWarnings(fields: readonly InferredField[], picked: readonl
   return out;
 }
 
+/** Picked paths this sample has no field for (taken again with another `$select`, or the items changed): kept, but not in the table. */
+export function missingPicks(fields: readonly InferredField[], picked: readonly string[]): string[] {
+  const have = new Set(fields.map((f) => f.path));
+  return picked.filter((p) => !have.has(p));
+}
+
 /** The "default" column in words. */
 export function defaultSetLabel(inDefaultSet: boolean | null): string {
   if (inDefaultSet === true) return "yes";

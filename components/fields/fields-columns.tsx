@@ -4,11 +4,12 @@
  * The columns of the fields table: every one sortable, each sorting by the value it shows
  * (the pick column by picked first, the default column yes / unknown / no).
  */
+import { Fragment } from "react";
 import { createColumnHelper, type ColumnDef, type Table } from "@tanstack/react-table";
 import type { InferredField } from "@/lib/schema";
 import { defaultSetLabel, selectWarning } from "./field-picks";
 import styles from "./fields.module.css";
-import { formatExamples } from "./format";
+import { formatExamples, pathSegments } from "./format";
 import { PresenceBar } from "./PresenceBar";
 
 /** A field as the table shows it. */
@@ -45,7 +46,19 @@ export const FIELD_COLUMNS = [
       />
     ),
   }),
-  column.accessor("path", { header: "Path", cell: (c) => <span className={styles.path}>{c.getValue()}</span> }),
+  column.accessor("path", {
+    header: "Path",
+    cell: (c) => (
+      <span className={styles.path}>
+        {pathSegments(c.getValue()).map((segment, i) => (
+          <Fragment key={i}>
+            {i > 0 && <wbr />}
+            {segment}
+          </Fragment>
+        ))}
+      </span>
+    ),
+  }),
   column.accessor("type", { header: "Type", cell: (c) => <span className={styles.mono}>{c.getValue()}</span> }),
   column.accessor((f) => f.format ?? "", { id: "format", header: "Format", cell: (c) => <span className={styles.mono}>{c.getValue() || "—"}</span> }),
   column.accessor("presence", { header: "Present", sortDescFirst: true, cell: (c) => <PresenceBar share={c.getValue()} /> }),

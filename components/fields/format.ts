@@ -20,3 +20,11 @@ export function formatPercent(share: number): string {
 export function formatExamples(examples: readonly ExampleValue[]): string {
   return examples.map((e) => (typeof e === "string" ? JSON.stringify(e) : String(e))).join(", ");
 }
+
+/**
+ * A field path cut before each `.` (`.assignedLicenses[]`, `.skuId`), so a narrow Path
+ * column wraps between property names instead of inside one.
+ */
+export function pathSegments(path: string): string[] {
+  return path.split(/(?=\.)/).filter((s) => s !== "");
+}
