@@ -99,6 +99,9 @@ export function BlueprintEditor({
           wrapperProps={{ "data-testid": "monaco-wrapper", "aria-label": `JSON of blueprint ${entry.identifier}` }}
         />
       </div>
+      <p className={styles.keyboardHint}>
+        In the editor Tab indents: press <kbd>Ctrl</kbd>+<kbd>M</kbd> (on a Mac <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>M</kbd>), then Tab, to move on with the keyboard.
+      </p>
       <ProblemList problems={analysis.problems} onGo={go} />
     </div>
   );

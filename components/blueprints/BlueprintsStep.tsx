@@ -109,17 +109,31 @@ export function BlueprintsStep({ projectId }: { projectId: string }) {
           />
         )}
       </section>
-      {valid.length > 0 && (
+      {/* Kept while every blueprint has an error, so the page does not jump at each keystroke. */}
+      {entries.length > 0 && (
         <section className={`panel ${styles.section}`} aria-labelledby="diagram-title">
           <h2 id="diagram-title">Blueprints and relations</h2>
-          {valid.length < entries.length && <p className="muted">Blueprints with errors are not drawn.</p>}
-          <LazyBlueprintDiagram blueprints={valid} />
+          {valid.length === 0 ? (
+            <p className="muted" data-testid="diagram-waiting">Fix the errors above to see the diagram: blueprints with errors are not drawn.</p>
+          ) : (
+            <>
+              {valid.length < entries.length && <p className="muted">Blueprints with errors are not drawn.</p>}
+              <LazyBlueprintDiagram blueprints={valid} />
+            </>
+          )}
         </section>
       )}
-      {valid.length > 0 && (
+      {entries.length > 0 && (
         <section className={`panel ${styles.section}`} aria-labelledby="order-title">
           <h2 id="order-title">Creation order</h2>
-          <CreationOrderList blueprints={valid} />
+          {valid.length === 0 ? (
+            <p className="muted">Fix the errors above to see the order in which Port gets the blueprints.</p>
+          ) : (
+            <>
+              {valid.length < entries.length && <p className="muted">Only the blueprints without errors are ordered.</p>}
+              <CreationOrderList blueprints={valid} />
+            </>
+          )}
         </section>
       )}
       <section className={`panel ${styles.section}`} aria-labelledby="push-title">

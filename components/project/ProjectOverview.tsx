@@ -20,6 +20,11 @@ export function ProjectOverview({ projectId }: { projectId: string }) {
           </Link>
         </p>
       )}
+      {status.data && !next && status.data.steps.every((s) => s.state === "done" || s.state === "later") && (
+        <p className="muted" data-testid="all-steps-done">
+          Every step this version offers is done. Open any of them to change it.
+        </p>
+      )}
       <div className={styles.overview}>
         {(status.data?.steps ?? []).map((step, i) => (
           <div key={step.id} className={styles.overviewStep}>
