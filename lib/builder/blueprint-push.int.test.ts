@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAppError } from "../errors";
+import { seedConfigYaml } from "../mapping/seed";
 import { seedBlueprints } from "../schema";
+import { saveMapping } from "./mapping-store";
 import { pushBlueprints } from "./blueprint-push";
 import { savePortConnection } from "./connections";
 import { saveDocument } from "./documents";
@@ -57,5 +59,19 @@ describe("Create in Port", () => {
     const id = await bed.project();
     const error = await pushBlueprints(bed.deps, bed.alice, id).catch((e: unknown) => e);
     expect(isAppError(error) && error.code).toBe("no_blueprints");
+  });
+});
+
+describe("the rail's Mapping and Export steps", () => {
+  it("follow the saved mapping: none, valid, then a broken text over a valid one", async () => {
+    const id = await bed.project();
+    const step = async (which: string) => (await projectStatus(bed.deps, bed.alice, id)).steps.find((s) => s.id === which)!;
+    expect(await step("mapping")).toMatchObject({ state: "waiting", summary: "connect Graph first" });
+    expect(await step("export")).toMatchObject({ state: "waiting" });
+    const saved = await saveMapping(bed.deps, bed.alice, id, { version: 0, yaml: seedConfigYaml() });
+    expect(await step("mapping")).toMatchObject({ state: "done", summary: "5 resources" });
+    expect((await step("export")).state).toBe("ready");
+    await saveMapping(bed.deps, bed.alice, id, { version: saved.version, yaml: `${seedConfigYaml()}\n  - kind: [` });
+    expect(await step("mapping")).toMatchObject({ state: "waiting", summary: "5 resources; the saved text has an error (the last valid one is kept)" });
   });
 });

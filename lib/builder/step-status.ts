@@ -8,6 +8,8 @@ import { blueprintTextHash } from "./blueprint-push";
 import type { ProjectStatus, StepState } from "./contracts";
 import type { BuilderDeps } from "./deps";
 import { getDocument } from "./documents";
+import { MAPPING_DOCUMENT_KIND } from "./mapping-store";
+import { parsePortAppConfig } from "../mapping";
 
 const n = (v: number) => v.toLocaleString("en-US");
 const plural = (v: number, one: string, many = `${one}s`) => `${n(v)} ${v === 1 ? one : many}`;
@@ -16,12 +18,13 @@ const GRAPH_MODE: Record<string, string> = { demo: "demo tenant connected", clie
 
 export async function projectStatus(deps: BuilderDeps, ownerId: string, projectId: string): Promise<ProjectStatus> {
   await assertProjectOwner(deps.db, ownerId, projectId);
-  const [graph, port, samples, fields, blueprints] = await Promise.all([
+  const [graph, port, samples, fields, blueprints, mappingRow] = await Promise.all([
     deps.db.graphConnection.findUnique({ where: { projectId }, select: { mode: true, tokenExpiresAt: true } }),
     deps.db.portConnection.findUnique({ where: { projectId }, select: { mode: true, region: true } }),
     deps.db.sample.findMany({ where: { projectId }, select: { endpoint: true, itemCount: true } }),
     getDocument(deps, ownerId, projectId, "fields"),
     getDocument(deps, ownerId, projectId, "blueprints"),
+    deps.db.projectDocument.findUnique({ where: { projectId_kind: { projectId, kind: MAPPING_DOCUMENT_KIND } }, select: { content: true } }),
   ]);
 
   const connectParts = [
@@ -59,8 +62,41 @@ export async function projectStatus(deps: BuilderDeps, ownerId: string, projectI
       : picked ? "no blueprints yet" : "pick fields first (or start from the template)",
   };
 
+  const mapping = mappingState(mappingRow?.content ?? null);
+  const mappingStep: StepState = {
+    id: "mapping",
+    label: "Mapping",
+    state: mapping.resources !== null && mapping.valid ? "done" : graph ? "ready" : "waiting",
+    summary:
+      mapping.resources === null
+        ? graph ? "starts from the seed mapping and your picks" : "connect Graph first"
+        : `${plural(mapping.resources, "resource")}${mapping.valid ? "" : "; the saved text has an error (the last valid one is kept)"}`,
+  };
+  const exportStep: StepState = {
+    id: "export",
+    label: "Export",
+    state: mapping.resources !== null ? "ready" : "waiting",
+    summary: mapping.resources !== null ? "Helm, values.yaml, Docker, Argo CD, GitHub Actions" : "write or import a mapping first",
+  };
   const later = (id: StepState["id"], label: string): StepState => ({ id, label, state: "later", summary: "coming in a later version" });
-  const steps = [connect, explore, fieldsStep, blueprintsStep, later("mapping", "Mapping"), later("export", "Export"), later("sync", "Sync")];
+  const steps = [connect, explore, fieldsStep, blueprintsStep, mappingStep, exportStep, later("sync", "Sync")];
   const next = steps.find((s) => s.state === "ready")?.id ?? null;
   return { steps, next };
+}
+
+/** The saved mapping's resource count (from its last valid text) and whether the saved text itself is valid. */
+function mappingState(content: string | null): { resources: number | null; valid: boolean } {
+  if (!content) return { resources: null, valid: false };
+  let doc: { yaml?: unknown; lastValidYaml?: unknown };
+  try {
+    doc = JSON.parse(content) as typeof doc;
+  } catch {
+    return { resources: null, valid: false };
+  }
+  const text = typeof doc.yaml === "string" ? doc.yaml : null;
+  const lastValid = typeof doc.lastValidYaml === "string" ? doc.lastValidYaml : null;
+  const current = text ? parsePortAppConfig(text) : null;
+  const valid = current !== null && current.config !== null && current.issues.length === 0;
+  const usable = valid ? current : lastValid ? parsePortAppConfig(lastValid) : null;
+  return { resources: usable?.config ? usable.config.resources.length : null, valid };
 }
