@@ -1,6 +1,7 @@
 /**
- * One-click fixes of the lints, as text edits of the YAML (applied as one Monaco edit, so
- * Ctrl+Z takes them back):
+ * One-click fixes of the lints, as one text edit of the YAML each (applied as one Monaco
+ * edit, so Ctrl+Z takes it back; a fix of several steps is folded into the one edit that
+ * covers them, since Monaco refuses overlapping edits):
  * - `select`: `$select` filled with every property the mapping reads (selectAssistant),
  *   keeping what it already listed;
  * - `top`: `$top: "999"` (the fewest requests);
@@ -14,7 +15,7 @@
  * - `rename_key`, `kind_slash`: a misspelt key, a kind without its leading "/".
  */
 import { readTopLevelProperties, selectAssistant, SEED_RESOURCES, type PortAppConfig, type ResourceConfig } from "@/lib/mapping";
-import { YamlEditor, type TextEdit } from "./yaml-edits";
+import { applyEdits, minimalEdit, YamlEditor, type TextEdit } from "./yaml-edits";
 
 export type FixKind = "select" | "top" | "membership" | "consistency" | "next_link" | "membership_entities" | "rename_key" | "kind_slash";
 
@@ -59,45 +60,44 @@ function membershipResourceLines(): string[] {
     .map((l) => l.replace(/^ {2}/, ""));
 }
 
-function membershipFix(ed: YamlEditor, config: PortAppConfig, resource: ResourceConfig, index: number): TextEdit[] {
-  const edits: TextEdit[] = [];
-  const expand = paramKey(resource, "$expand");
-  if (expand) {
-    const e = ed.removeKey(["resources", index, "selector", "query_params"], expand);
-    if (e) edits.push(e);
+/** Steps run one after another, each on the text the previous one left (their ranges never overlap). */
+type Step = (ed: YamlEditor) => TextEdit | null;
+
+function runSteps(text: string, steps: readonly Step[]): TextEdit[] {
+  let current = text;
+  for (const step of steps) {
+    const edit = step(new YamlEditor(current));
+    if (edit) current = applyEdits(current, [edit]);
   }
+  const edit = minimalEdit(text, current);
+  return edit ? [edit] : [];
+}
+
+function membershipFix(text: string, config: PortAppConfig, resource: ResourceConfig, index: number): TextEdit[] {
+  const steps: Step[] = [];
+  const expand = paramKey(resource, "$expand");
+  if (expand) steps.push((ed) => ed.removeKey(["resources", index, "selector", "query_params"], expand));
   // Fields that read the expanded relationship would now be null: they go with it.
   const mappings = resource.port.entity.mappings;
   for (const section of ["properties", "relations"] as const) {
     const entries = Object.entries(mappings[section]);
     const reading = entries.filter(([, v]) => typeof v === "string" && readTopLevelProperties(v).some((p) => /^(members|transitiveMembers|owners)$/.test(p)));
-    if (reading.length === 0) continue;
     const path = ["resources", index, "port", "entity", "mappings", section];
-    if (reading.length === entries.length) {
-      const e = ed.removeKey(path.slice(0, -1), section);
-      if (e) edits.push(e);
-    } else {
-      for (const [name] of reading) {
-        const e = ed.removeKey(path, name);
-        if (e) edits.push(e);
-      }
-    }
+    if (reading.length > 0 && reading.length === entries.length) steps.push((ed) => ed.removeKey(path.slice(0, -1), section));
+    else for (const [name] of reading) steps.push((ed) => ed.removeKey(path, name));
   }
-  if (!config.resources.some((r) => r.kind === MEMBERSHIP_KIND)) {
-    const e = ed.appendItem(["resources"], membershipResourceLines());
-    if (e) edits.push(e);
-  }
-  return edits;
+  if (!config.resources.some((r) => r.kind === MEMBERSHIP_KIND)) steps.push((ed) => ed.appendItem(["resources"], membershipResourceLines()));
+  return runSteps(text, steps);
 }
 
-function membershipEntitiesFix(ed: YamlEditor, index: number): TextEdit[] {
+function membershipEntitiesFix(text: string, index: number): TextEdit[] {
   const base = ["resources", index, "port", "entity", "mappings"];
   const relations = ["group: .__group_id", "member: .id"];
-  return [
-    ed.setScalar([...base, "identifier"], '"\\(.__group_id)-\\(.id)"'),
-    ed.setScalar([...base, "blueprint"], '"entra-id-group-membership"'),
-    ed.node([...base, "relations"]) ? ed.replaceMap([...base, "relations"], relations) : ed.setKey(base, "relations", relations),
-  ].filter((e): e is TextEdit => e !== null);
+  return runSteps(text, [
+    (ed) => ed.setScalar([...base, "identifier"], '"\\(.__group_id)-\\(.id)"'),
+    (ed) => ed.setScalar([...base, "blueprint"], '"entra-id-group-membership"'),
+    (ed) => (ed.node([...base, "relations"]) ? ed.replaceMap([...base, "relations"], relations) : ed.setKey(base, "relations", relations)),
+  ]);
 }
 
 /** The edits of one fix on `text` (parsed as `config`); empty when it no longer applies. */
@@ -112,13 +112,13 @@ export function fixEdits(text: string, config: PortAppConfig, fix: FixRequest): 
     case "top":
       return resource ? one(ed.setKey(["resources", index!, "selector", "query_params"], paramKey(resource, "$top") ?? "$top", "999")) : [];
     case "membership":
-      return resource ? membershipFix(ed, config, resource, index!) : [];
+      return resource ? membershipFix(text, config, resource, index!) : [];
     case "consistency":
       return resource ? one(ed.setKey(["resources", index!, "selector", "headers"], "ConsistencyLevel", "eventual")) : [];
     case "next_link":
       return one(ed.setKey([], "paginationType", "next_link"));
     case "membership_entities":
-      return resource ? membershipEntitiesFix(ed, index!) : [];
+      return resource ? membershipEntitiesFix(text, index!) : [];
     case "rename_key":
       return fix.rename ? one(ed.renameKey(fix.rename.path, fix.rename.from, fix.rename.to)) : [];
     case "kind_slash":

@@ -149,3 +149,14 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
 }
+
+/** The one edit that turns `before` into `after`: the differing middle between their common head and tail. */
+export function minimalEdit(before: string, after: string): TextEdit | null {
+  if (before === after) return null;
+  let head = 0;
+  const max = Math.min(before.length, after.length);
+  while (head < max && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < max - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { start: head, end: before.length - tail, text: after.slice(head, after.length - tail) };
+}
