@@ -42,6 +42,7 @@ const OPTIONS = {
   insertSpaces: true,
   scrollBeyondLastLine: false,
   automaticLayout: true,
+  wordWrap: "on" as const,
   quickSuggestions: { other: true, comments: false, strings: true },
   wordBasedSuggestions: "off" as const,
   renderValidationDecorations: "on" as const,

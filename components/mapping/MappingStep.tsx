@@ -12,6 +12,8 @@ import { ErrorAlert } from "../demo-catalog/ErrorAlert";
 import { SaveProblem } from "../fields/SaveProblem";
 import { SavingIndicator } from "../fields/SavingIndicator";
 import type { Finding } from "./findings";
+import type { MappingStart } from "@/lib/builder/mapping-contracts";
+import { GenerateButton } from "./GenerateButton";
 import { HistoryPanel } from "./HistoryPanel";
 import { fixEdits } from "./lint-fixes";
 import { LintsPanel } from "./LintsPanel";
@@ -33,6 +35,7 @@ export function MappingStep({ projectId }: { projectId: string }) {
   const lints = useRef<HTMLElement>(null);
   const [selected, setSelected] = useState(0);
   const [showHistory, setShowHistory] = useState(false);
+  const [generatedNotes, setGeneratedNotes] = useState<string[] | null>(null);
 
   const goTo = useCallback((line: number, column?: number) => editor.current?.goTo(line, column), []);
   const { runNow, saveNow } = { runNow: preview.runNow, saveNow: doc.saveNow };
@@ -61,6 +64,15 @@ export function MappingStep({ projectId }: { projectId: string }) {
     [saveNow],
   );
 
+  const generated = useCallback(
+    (start: MappingStart) => {
+      editor.current?.replaceAll(start.yaml, "generate");
+      setGeneratedNotes(start.notes);
+      void saveNow("generated from the blueprints");
+    },
+    [saveNow],
+  );
+
   const completion = useMemo(() => ({ config: preview.parsed.config, samples: preview.samples, blueprints }), [preview.parsed.config, preview.samples, blueprints]);
   const { shown, latest, stale, running, waitingForSamples, runs, lastDurationMs } = preview;
   const previewState = useMemo(() => ({ shown, latest, stale, running, waitingForSamples, runs, lastDurationMs }), [shown, latest, stale, running, waitingForSamples, runs, lastDurationMs]);
@@ -80,6 +92,7 @@ export function MappingStep({ projectId }: { projectId: string }) {
           <button type="button" onClick={() => void preview.refreshSamples()} disabled={preview.fetchingSamples} data-testid="refresh-samples" title="Read every resource's sample from Graph again">
             Read samples again
           </button>
+          <GenerateButton projectId={projectId} onGenerated={generated} />
           <button type="button" onClick={() => setShowHistory((v) => !v)} aria-expanded={showHistory} data-testid="toggle-history">
             History
           </button>
@@ -87,7 +100,7 @@ export function MappingStep({ projectId }: { projectId: string }) {
       </div>
       <SaveProblem status={doc.status} onRetry={doc.retry} onReload={doc.reload} />
       {doc.loadError && <ErrorAlert error={doc.loadError} />}
-      <StartNotes notes={doc.startNotes} fromSeedBlueprints={fromSeed} />
+      <StartNotes notes={generatedNotes ?? doc.startNotes} fromSeedBlueprints={fromSeed} />
       {!doc.loaded ? (
         <p className="muted" role="status">
           Loading the mapping…
