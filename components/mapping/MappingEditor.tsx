@@ -2,14 +2,15 @@
 
 /**
  * The port-app-config YAML in Monaco (lazily loaded): schema validation and completion
- * from the zod model (monaco-yaml), field-path and blueprint-property completion
- * (completion.ts), every finding underlined with its hover text, and the step's keyboard
- * shortcuts. Hands the page an EditorHandle for the lint fixes, restores and "go to".
+ * from the zod model (monaco-yaml), jq colouring inside the values Ocean runs as jq,
+ * field-path and blueprint-property completion (completion.ts), every finding underlined
+ * with its hover text, and the step's keyboard shortcuts. Hands the page an EditorHandle for the lint fixes, restores and "go to".
  */
 import { useEffect, useRef, useState } from "react";
 import { LazyYamlMonacoEditor, type Monaco, type OnMount } from "../monaco/LazyYamlMonacoEditor";
 import { suggestAt, type CompletionData } from "./completion";
 import { markerSpecs } from "./editor-markers";
+import { jqRanges } from "./jq-highlight";
 import type { Finding } from "./findings";
 import { mappingJsonSchema } from "./mapping-json-schema";
 import styles from "./mapping.module.css";
@@ -111,6 +112,28 @@ export function MappingEditor({
       markerSpecs(findings, lineText).map((m) => ({ ...m, severity: severity[m.severity], source: "mapping" })),
     );
   }, [api, findings, text]);
+
+  useEffect(() => {
+    if (!api) return;
+    const { editor, monaco } = api;
+    const decorations = editor.createDecorationsCollection();
+    const paint = () => {
+      const ranges = jqRanges(editor.getValue());
+      decorations.set(ranges.map((r) => ({ range: new monaco.Range(r.line, r.startColumn, r.line, r.endColumn), options: { inlineClassName: styles[`jq_${r.kind}`] } })));
+    };
+    paint();
+    // Repainted once typing pauses; Monaco moves the existing decorations with the text meanwhile.
+    let timer = 0;
+    const changes = editor.onDidChangeModelContent(() => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(paint, 120);
+    });
+    return () => {
+      window.clearTimeout(timer);
+      changes.dispose();
+      decorations.clear();
+    };
+  }, [api]);
 
   useEffect(() => {
     if (!api) return;
