@@ -31,7 +31,7 @@ export default function BlueprintDiagram({ blueprints }: { blueprints: DiagramBl
   }, [blueprints]);
 
   return (
-    <div className={styles.diagram} data-testid="blueprint-diagram" role="img" aria-label={`Diagram of ${nodes.length} blueprints and ${edges.length} relations`}>
+    <div className={styles.diagram} data-testid="blueprint-diagram" role="img" aria-label={`Diagram of ${nodes.length} ${nodes.length === 1 ? "blueprint" : "blueprints"} and ${edges.length} ${edges.length === 1 ? "relation" : "relations"}`}>
       <ReactFlow
         // A new set of blueprints is fitted into view afresh.
         key={nodes.map((n) => n.id).join("\n")}

@@ -31,7 +31,8 @@ export function NextPageBar({
           {pending ? "Loading the next page…" : `Next page (${sample.pages + 1})`}
         </button>
       ) : !sample.hasNextPage ? (
-        <span className="muted">Last page: Graph sent no @odata.nextLink.</span>
+        // After a fetch of all pages the shown page may still carry its nextLink: say where the sample stands, not this page.
+        <span className="muted">{changedSince ? "The sample now goes to Graph's last page." : "Last page: Graph sent no @odata.nextLink."}</span>
       ) : null}
     </div>
   );

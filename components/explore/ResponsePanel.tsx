@@ -49,7 +49,12 @@ export function ResponsePanel({
         {pending ? <span className="muted" role="status">Waiting for Graph…</span> : null}
       </div>
       {problem ? <ProblemAlert problem={problem} projectId={projectId} testId="request-error" /> : null}
-      {!response && !problem && !pending ? <p className="muted">Send a request to see Graph&apos;s answer here.</p> : null}
+      {!response && !problem && !pending ? (
+        <p className="muted" data-testid="no-response">
+          Send a request to see Graph&apos;s answer here.
+          {samples?.length ? " Answers are not kept across a reload; the samples they made are (see Samples)." : null}
+        </p>
+      ) : null}
       {response ? (
         <>
           <ResponseSummary response={response} />
