@@ -38,7 +38,8 @@ export function MappingStep({ projectId }: { projectId: string }) {
   const [generatedNotes, setGeneratedNotes] = useState<string[] | null>(null);
 
   const goTo = useCallback((line: number, column?: number) => editor.current?.goTo(line, column), []);
-  const { runNow, saveNow } = { runNow: preview.runNow, saveNow: doc.saveNow };
+  const { runNow } = preview;
+  const { saveNow } = doc;
   const shortcuts: Shortcuts = useMemo(
     () => ({ save: () => void saveNow(), run: runNow, focusLints: () => lints.current?.focus() }),
     [saveNow, runNow],

@@ -6,7 +6,7 @@
  * with its time limit and restart). Scheduling, staleness and discarding live in
  * PreviewScheduler; this hook wires it to React, the samples and the findings.
  */
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { BrowserJqClient } from "@/lib/jq";
 import { parsePortAppConfig, type LintBlueprint, type ParsedConfig, type PortAppConfig } from "@/lib/mapping";
 import { collectFindings, type Finding } from "./findings";
@@ -97,13 +97,6 @@ export function usePreview(projectId: string, text: string, blueprints: readonly
     return collectFindings(text, parsed, compileIssues, state.stale ? null : state.shown, stopped);
   }, [text, parsed, state.stale, state.latest, state.shown]);
 
-  return {
-    ...state,
-    parsed,
-    findings,
-    samples,
-    fetchingSamples: fetching,
-    runNow: () => setNonce((n) => n + 1),
-    refreshSamples: refresh,
-  };
+  const runNow = useCallback(() => setNonce((n) => n + 1), []);
+  return { ...state, parsed, findings, samples, fetchingSamples: fetching, runNow, refreshSamples: refresh };
 }

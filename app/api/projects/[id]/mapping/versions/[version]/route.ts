@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getVersion } from "@/lib/builder/mapping-history";
+import { assertProjectOwner } from "@/lib/builder/access";
 import { appBuilderDeps } from "@/lib/builder/app-deps";
 import { AppError } from "@/lib/errors";
 import { json, withSession } from "@/lib/server/http";
@@ -14,7 +15,10 @@ const versionParam = z.coerce.number().int().min(1).max(2_147_483_647);
 /** One saved version of the mapping, with its text. */
 export const GET = withSession<Context>(async (_request, { params }, user) => {
   const { id, version } = await params;
+  const deps = appBuilderDeps();
+  // Someone else's project is a 404 whatever the version says.
+  await assertProjectOwner(deps.db, user.id, id);
   const parsed = versionParam.safeParse(version);
   if (!parsed.success) throw new AppError("invalid_request", "version: give a saved version number, e.g. 3.", { status: 400, location: { path: "version" } });
-  return json(await getVersion(appBuilderDeps(), user.id, id, parsed.data));
+  return json(await getVersion(deps, user.id, id, parsed.data));
 });
