@@ -16,10 +16,10 @@ export function MissingPicks({ paths, select, projectId, onUnpick }: { paths: st
           The sample was taken with <code>$select={select}</code>, which leaves {paths.length === 1 ? "it" : "them"} out.
         </>
       ) : (
-        "None of the sampled items has them."
+        "The sample was taken without $select, and Graph leaves out what is not in its default set."
       )}{" "}
       Take the sample again with {paths.length === 1 ? "it" : "them"} selected in <Link href={`/projects/${encodeURIComponent(projectId)}/explore`}>Explore</Link>, or{" "}
-      <button type="button" className="link" onClick={onUnpick} data-testid="unpick-missing">
+      <button type="button" className="link" style={{ padding: 0 }} onClick={onUnpick} data-testid="unpick-missing">
         unpick {paths.length === 1 ? "it" : "them"}
       </button>
       .
