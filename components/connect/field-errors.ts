@@ -25,5 +25,5 @@ export function fieldErrorOf(error: unknown, fields: readonly string[]): FieldEr
 export function formErrorOf(error: unknown, fields: readonly string[]): ShownError | null {
   if (!error || fieldErrorOf(error, fields)) return null;
   if (error instanceof ApiError) return { message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
-  return { message: "The server could not be reached.", hint: "Check your network connection and try again; nothing was saved." };
+  return { message: "The server could not be reached.", hint: "Check that the builder is still running and your network connection, then try again." };
 }

@@ -155,7 +155,7 @@ export async function* fetchAllPages(deps: BuilderDeps, ownerId: string, project
   const sample = await keep();
   const reason = input.signal?.aborted
     ? `Cancelled after ${pages} pages.`
-    : acc.truncated ?? (nextLink ? `Stopped at the limit of ${input.maxPages} pages; more pages remain.` : null);
+    : acc.truncated ?? (nextLink ? `Stopped at the limit of ${input.maxPages.toLocaleString("en-US")} pages; more pages remain.` : null);
   yield { type: "done", pages, items: acc.items.length, complete: nextLink === null && !acc.truncated, reason, sample };
 }
 

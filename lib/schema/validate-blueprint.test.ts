@@ -68,6 +68,13 @@ describe("blueprint JSON validation", () => {
     expect(validateBlueprintText("42").problems.map((p) => [p.code, p.path])).toEqual([["blueprint_shape", ""]]);
   });
 
+  it("says what is allowed in plain words, not zod's", () => {
+    const text = JSON.stringify({ identifier: "x", title: "X", schema: { properties: { a: { type: "strin" }, b: { type: "string", title: 5 } } } }, null, 2);
+    const messages = validateBlueprintText(text).problems.map((p) => p.message);
+    expect(messages).toContain("schema.properties.a.type: must be one of string, number, boolean, object, array");
+    expect(messages.some((m) => /Invalid option|expected one of/.test(m))).toBe(false);
+  });
+
   it("warns about a key given twice without refusing the blueprint", () => {
     const text = '{"identifier": "a", "title": "A", "title": "B", "schema": {}}';
     const { blueprints, problems } = validateBlueprintText(text);

@@ -44,10 +44,17 @@ function spanFor(spans: Map<string, NodeSpans>, text: string, path: readonly Jso
   return { span: { start: 0, end: Math.min(1, text.length) }, found: false };
 }
 
+/** zod's wording for the two commonest problems, in plain words ("must be one of string, number"). */
+function plainWords(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_value") return `must be one of ${issue.values.map((v) => String(v)).join(", ")}`;
+  if (issue.code === "invalid_type") return `must be ${issue.expected === "object" ? "an object" : issue.expected === "array" ? "an array" : `a ${issue.expected}`}`;
+  return issue.message;
+}
+
 function issueMessage(issue: z.core.$ZodIssue, found: boolean): string {
   const where = dottedPath(issue.path as JsonPathSegment[]);
   if (!found && issue.code === "invalid_type") return `${where || "blueprint"} is missing`;
-  return where ? `${where}: ${issue.message}` : issue.message;
+  return where ? `${where}: ${plainWords(issue)}` : plainWords(issue);
 }
 
 export function validateBlueprintText(text: string): BlueprintValidation {
