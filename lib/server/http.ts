@@ -4,7 +4,7 @@
  */
 import type { z } from "zod";
 import { AppError, toErrorShape, UNAUTHORIZED_ERROR } from "../errors";
-import { readLimitedText } from "./body";
+import { readLimitedText } from "../net/body";
 import { logger } from "./log";
 import { sessionFromRequest, type SessionUser } from "./auth/session";
 import { crossSiteRefusal } from "./request-checks";

@@ -9,7 +9,7 @@
  * success; anything else (a stale CSRF token, say) as neither.
  */
 import type { AppErrorShape } from "../../errors";
-import { readLimitedText } from "../body";
+import { readLimitedText } from "../../net/body";
 import { clientAddress } from "../client-address";
 import { HASH_GATE_RETRY_AFTER_SECONDS } from "./hash-gate";
 import { signInLimits, type SignInLimits } from "./limits";

@@ -4,7 +4,7 @@
  * sub-requests too. The body is validated with zod first: a malformed batch is one clear
  * 400 that names the step and field, never a crash half-way through.
  */
-import { readBodyCapped } from "./body";
+import { readLimitedText } from "../../net/body";
 import { z } from "zod";
 import { graphJson, type RequestIds, SimError } from "./responses";
 
@@ -62,7 +62,7 @@ function pathText(path: ReadonlyArray<PropertyKey>): string {
 
 /** The body as text, refused past `limit` bytes without reading further. */
 async function readCapped(request: Request, limit: number): Promise<string> {
-  const text = await readBodyCapped(request, limit);
+  const text = await readLimitedText(request, limit);
   if (text === null) throw new SimError(413, "RequestEntityTooLarge", `The batch body is larger than ${limit} bytes, Graph's limit for a request body.`);
   return text;
 }

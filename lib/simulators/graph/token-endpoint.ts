@@ -3,7 +3,7 @@
  * like Entra ID: 400 for an unknown tenant (AADSTS90002) or app (AADSTS700016), 401 for a
  * bad secret (AADSTS7000215, typically the secret's ID pasted instead of its value).
  */
-import { readBodyCapped } from "./body";
+import { readLimitedText } from "../../net/body";
 import { randomUUID } from "node:crypto";
 import { DEMO_APPS, DEMO_TENANT } from "./credentials";
 import type { GenContext } from "./data";
@@ -54,7 +54,7 @@ export async function handleTokenRequest(request: Request, tenant: string, ctx: 
     return oauthError(400, "invalid_tenant", 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`);
   }
   // A token request is a few hundred bytes; a huge one is refused unread.
-  const text = await readBodyCapped(request, TOKEN_BODY_LIMIT);
+  const text = await readLimitedText(request, TOKEN_BODY_LIMIT);
   if (text === null) return oauthError(413, "invalid_request", 90014, `The request body is larger than ${TOKEN_BODY_LIMIT} bytes.`);
   const form = new URLSearchParams(text);
   const grant = form.get("grant_type");

@@ -1,7 +1,7 @@
 /**
- * Reads a request body up to a size, for public endpoints where a stranger chooses the
- * size: a body over the limit is not read to the end (or held), whether it declares its
- * length or not.
+ * Reads a request body up to a size, where a stranger chooses the size (the app's public
+ * endpoints, the simulators' token and $batch endpoints): a body over the limit is not
+ * read to the end (or held), whether it declares its length or not.
  */
 
 /** The body as text, or null when it is larger than `maxBytes`. Reads `request` itself. */
