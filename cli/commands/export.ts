@@ -14,6 +14,7 @@
  * project's stored connection; a missing one stays a placeholder.
  * Exit 0 written; 2 unusable input, with one line on stderr.
  */
+import { walkFlags } from "../flags";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError, isAppError } from "@/lib/errors";
@@ -53,15 +54,7 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 
 export function parseExportArgs(argv: string[]): ExportArgs {
   const out: Partial<ExportArgs> = { identifier: DEFAULT_IDENTIFIER, secrets: "chart-secret" };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw bad(`${flag} needs a value; ${USAGE}`);
-      return v;
-    };
+  walkFlags(argv, USAGE, (flag, value) => {
     if (flag === "--config") out.config = value();
     else if (flag === "--blueprints") out.blueprints = value();
     else if (flag === "--out") out.out = value();
@@ -73,8 +66,9 @@ export function parseExportArgs(argv: string[]): ExportArgs {
     else if (flag === "--client-id") out.clientId = value();
     else if (flag === "--secrets") out.secrets = oneOf(flag, value(), SECRET_HANDLINGS);
     else if (flag === "--project") out.project = value();
-    else throw bad(`unknown option ${arg}; ${USAGE}`);
-  }
+    else return false;
+    return true;
+  });
   if (!out.out) throw bad(`--out is required; ${USAGE}`);
   if (out.project && (out.config || out.blueprints)) throw bad("give --project or --config with --blueprints, not both");
   if (!out.project && (!out.config || !out.blueprints)) throw bad(`--config and --blueprints are required (or --project); ${USAGE}`);

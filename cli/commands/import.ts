@@ -9,6 +9,7 @@
  * Exit 0 imported; 2 unusable input (nothing changed), with one line on stderr.
  */
 import { readFile } from "node:fs/promises";
+import { walkFlags } from "../flags";
 import { AppError, isAppError } from "@/lib/errors";
 import { analyseImport, firstProblemLine, type ImportFinding } from "@/lib/export/import";
 
@@ -24,22 +25,15 @@ const USAGE = "usage: import --project <id or name> --config <port-app-config.ym
 
 export function parseImportArgs(argv: string[]): ImportArgs {
   const out: Partial<ImportArgs> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith("--"))) throw new AppError("cli_usage", `${flag} needs a value; ${USAGE}`);
-      return v;
-    };
+  walkFlags(argv, USAGE, (flag, value) => {
     if (flag === "--project") out.project = value();
     else if (flag === "--config") out.config = value();
     else if (flag === "--blueprints") out.blueprints = value();
     else if (flag === "--owner") out.owner = value();
     else if (flag === "--integration-config") out.integrationConfig = value();
-    else throw new AppError("cli_usage", `unknown option ${arg}; ${USAGE}`);
-  }
+    else return false;
+    return true;
+  });
   if (!out.project || !out.config || !out.blueprints) throw new AppError("cli_usage", USAGE);
   return out as ImportArgs;
 }

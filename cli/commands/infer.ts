@@ -10,6 +10,7 @@
  * limits left out goes to stderr as `note:` lines. Exit 0 when it ran; 2 for unusable
  * input, with one line on stderr.
  */
+import { walkFlags } from "../flags";
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
@@ -25,19 +26,12 @@ const USAGE = "usage: infer --input <response.json|pages.ndjson> [--kind <path, 
 
 function parseArgs(argv: string[]): InferArgs {
   const out: Partial<InferArgs> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new AppError("cli_usage", `${flag} needs a value; ${USAGE}`);
-      return v;
-    };
+  walkFlags(argv, USAGE, (flag, value) => {
     if (flag === "--input") out.input = value();
     else if (flag === "--kind") out.kind = value();
-    else throw new AppError("cli_usage", `unknown option ${arg}; ${USAGE}`);
-  }
+    else return false;
+    return true;
+  });
   if (!out.input) throw new AppError("cli_usage", USAGE);
   if (out.kind !== undefined && !/^\/[^\s]*$/.test(out.kind)) throw new AppError("cli_usage", `--kind takes an endpoint path such as /users, got "${out.kind}"`);
   return out as InferArgs;

@@ -10,6 +10,7 @@
  * Options: --param name=value (repeatable) injects `__name` like a nested endpoint;
  * --timeout-ms N limits each jq run (default 5000).
  */
+import { walkFlags } from "../flags";
 import { readFile } from "node:fs/promises";
 import { AppError, isAppError } from "@/lib/errors";
 import { createNodeJqPool } from "@/lib/jq/server";
@@ -27,14 +28,7 @@ const USAGE = "usage: map --config <port-app-config.yml> --kind <path> --input <
 
 function parseArgs(argv: string[]): MapArgs {
   const out: Partial<MapArgs> & { params: Record<string, string> } = { params: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.includes("=") && arg.startsWith("--") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new AppError("cli_usage", `${flag} needs a value; ${USAGE}`);
-      return v;
-    };
+  walkFlags(argv, USAGE, (flag, value) => {
     if (flag === "--config") out.config = value();
     else if (flag === "--kind") out.kind = value();
     else if (flag === "--input") out.input = value();
@@ -44,8 +38,9 @@ function parseArgs(argv: string[]): MapArgs {
       const eq = p.indexOf("=");
       if (eq <= 0) throw new AppError("cli_usage", `--param takes name=value, got "${p}"`);
       out.params[p.slice(0, eq)] = p.slice(eq + 1);
-    } else throw new AppError("cli_usage", `unknown option ${arg}; ${USAGE}`);
-  }
+    } else return false;
+    return true;
+  });
   if (!out.config || !out.kind || !out.input) throw new AppError("cli_usage", USAGE);
   if (out.timeoutMs !== undefined && !(out.timeoutMs > 0)) throw new AppError("cli_usage", "--timeout-ms must be a positive number");
   return out as MapArgs;
