@@ -6,7 +6,7 @@ import { StatusBadge } from "./StatusBadge";
 import styles from "./sync.module.css";
 
 /** The last dry run's plan per blueprint (and drift when it verified against Port). */
-export function PlanPanel({ plan }: { plan: SyncPlanView | null | undefined }) {
+export function PlanPanel({ plan, syncedSince }: { plan: SyncPlanView | null | undefined; syncedSince: boolean }) {
   return (
     <section className="panel" aria-labelledby="sync-plan-title" data-testid="sync-plan-panel">
       <div className={styles.sectionTitle}>
@@ -22,6 +22,11 @@ export function PlanPanel({ plan }: { plan: SyncPlanView | null | undefined }) {
         <p className="muted">Run “Plan (dry run)” to see what a sync would create, update, leave unchanged and delete, blueprint by blueprint, before anything is written.</p>
       ) : (
         <>
+          {syncedSince ? (
+            <p className="muted" data-testid="plan-stale">
+              A sync has run since this plan: plan again to see what a sync would change now.
+            </p>
+          ) : null}
           <PlanTable plan={plan.plan} />
           {plan.deletion?.skippedReason ? (
             <p className={styles.note}>

@@ -20,7 +20,7 @@ export function ResourceProgress({ resource, now, dryRun }: { resource: LiveReso
       {/* Without a known total the bar is indeterminate (no value): it says the work moves. */}
       {fraction === null ? <progress aria-label={label} /> : <progress aria-label={label} max={1} value={fraction} />}
       <span className={styles.figures} data-testid="resource-figures">
-        {count(c.pages)} pages · {count(c.items)}
+        {count(c.pages)} page{c.pages === 1 ? "" : "s"} · {count(c.items)}
         {resource.expected ? ` of ${count(resource.expected)}` : ""} items · {dryRun ? "to write" : "written"} {count(written)} · unchanged {count(c.unchanged)} · failed{" "}
         {count(c.failed)} · {dryRun ? "dropped" : "deleted"} {count(dryRun ? c.dropped : c.deleted)}
       </span>

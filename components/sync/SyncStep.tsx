@@ -39,6 +39,8 @@ export function SyncStep({ projectId }: { projectId: string }) {
   const progress = useRunProgress(projectId, watched, expected);
   const running = active !== null && !progress.ended;
 
+  const planRun = plan.data?.run;
+  const syncedSincePlan = planRun ? (history ?? []).some((r) => !r.dryRun && r.finishedAt !== null && r.queuedAt > planRun.queuedAt) : false;
   const problems = overview.data?.problems ?? [];
   const blocked = !overview.data
     ? "Loading…"
@@ -85,7 +87,7 @@ export function SyncStep({ projectId }: { projectId: string }) {
         {cancel.error ? <ErrorAlert error={cancel.error} /> : null}
       </section>
       {watched ? <RunProgressPanel progress={progress} cancelling={cancel.isPending} onCancel={(id) => cancel.mutate(id)} onDetails={setSelected} /> : null}
-      {plan.error ? <ErrorAlert error={plan.error} /> : <PlanPanel plan={plan.data} />}
+      {plan.error ? <ErrorAlert error={plan.error} /> : <PlanPanel plan={plan.data} syncedSince={syncedSincePlan} />}
       <section className="panel" aria-labelledby="sync-history-title">
         <div className={styles.sectionTitle}>
           <h3 id="sync-history-title">History</h3>

@@ -66,6 +66,25 @@ describe("runStream", () => {
     expect(fake.listening).toBe(0);
   });
 
+  it("sends the events that came while the ended run was read before the ended run", async () => {
+    const fake = fakeSource();
+    let reads = 0;
+    // The engine's last events land while the stream reads the row the runner just finished.
+    const read = async () => {
+      reads += 1;
+      if (reads === 1) return view("running");
+      fake.emit({ type: "run-finished", summary: {} as never });
+      return view("succeeded");
+    };
+    const stream = runStream({ runId: "run_1", read, source: fake.source, signal: new AbortController().signal, pollMs: 60_000, batchMs: 0 });
+    await stream.next();
+    const next = stream.next();
+    fake.emit({ type: "reconcile", deletion: {} as never });
+    const rest: string[] = [];
+    for (let m = await next; !m.done; m = await stream.next()) rest.push(m.value.type === "run" ? `run:${m.value.run.status}` : m.value.event.type);
+    expect(rest).toEqual(["reconcile", "run-finished", "run:succeeded"]);
+  });
+
   it("ends when the stored run ends without any event (a run of another process)", async () => {
     const stored = [view("queued"), view("queued"), view("running"), view("cancelled")];
     let reads = 0;

@@ -42,6 +42,13 @@ export class EventMailbox {
     this.wake?.();
   }
 
+  /** What is pending now (maybe nothing), without waiting. */
+  drain(): SyncEvent[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+
   /** What is pending, at once; otherwise waits for an event, `timeoutMs` or the signal (then empty). */
   async take(timeoutMs: number, signal: AbortSignal): Promise<SyncEvent[]> {
     if (this.pending.length === 0 && !signal.aborted) {
@@ -57,9 +64,7 @@ export class EventMailbox {
         this.wake = done;
       });
     }
-    const out = this.pending;
-    this.pending = [];
-    return out;
+    return this.drain();
   }
 }
 
@@ -85,6 +90,8 @@ export async function* runStream(o: RunStreamOptions): AsyncGenerator<SyncStream
       // Progress is in the events; the stored run is read when they stop or the run ends.
       if (events.length === 0 || events.some((e) => e.type === "run-finished" || e.type === "reconcile")) {
         run = await o.read();
+        // Events that came while reading (the last ones of a run that just ended) go first.
+        for (const event of mailbox.drain()) yield { type: "event", event };
         const text = JSON.stringify(run);
         if (text !== sent) yield { type: "run", run };
         sent = text;
