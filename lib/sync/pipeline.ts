@@ -14,16 +14,16 @@ import { toErrorShape } from "@/lib/errors";
 import type { GraphClient } from "@/lib/graph";
 import type { JqEngine } from "@/lib/jq";
 import { compileResource, noSource, type PortAppConfig, type SourceMap } from "@/lib/mapping";
-import type { BlueprintInput, PortClient } from "@/lib/port";
+import type { BlueprintInput, PortClient, PortEntity } from "@/lib/port";
 import type { Db } from "@/lib/server/db";
 import { resourcePages, type FetchOptions } from "./fetch";
 import { mapPage } from "./map-page";
 import { planPage, PlanCollector } from "./plan";
 import { DEFAULT_DELETION_THRESHOLD, reconcile } from "./reconcile";
 import { errorEntry, RunRecorder, type RecorderSnapshot } from "./recorder";
-import { createStateStore } from "./state-store";
+import { createStateStore, type StateStore } from "./state-store";
 import { readAhead } from "./streams";
-import { totalsOf, type ErrorStage, type RunStatus, type SyncEvent, type SyncSummary } from "./types";
+import { totalsOf, type DeletionReport, type ErrorStage, type RunStatus, type SyncEvent, type SyncSummary } from "./types";
 import { verifyAgainstPort } from "./verify";
 import { EntityWriter } from "./write";
 
@@ -61,163 +61,179 @@ export interface RunContext {
 
 const PAGES_READ_AHEAD = 2;
 
-export async function runSync(job: SyncJob, ctx: RunContext): Promise<SyncSummary> {
-  const now = ctx.now ?? Date.now;
-  const startedAt = now();
-  const dryRun = ctx.dryRun ?? false;
-  const resources = job.config.resources;
-  const recorder = new RunRecorder(resources.map((r) => r.kind), { emit: ctx.onEvent, persist: ctx.persist, now });
-  const store = createStateStore(ctx.db, job.scope);
+/** What every step of one run shares. */
+interface Run {
+  job: SyncJob;
+  ctx: RunContext;
+  dryRun: boolean;
+  recorder: RunRecorder;
+  store: StateStore;
+  /** Aborted by a cancel (ctx.signal) or by a failure that stops the run. */
+  signal: AbortSignal;
+  cancelled(): boolean;
+  /** Stops the run: Port failed as a whole, or the blueprints could not be made. */
+  fail(error: unknown): void;
+  failure(): AppErrorShape | null;
+  plan?: PlanCollector;
+}
+
+function openRun(job: SyncJob, ctx: RunContext): Run {
   const stop = new AbortController();
-  const signal = ctx.signal ? AbortSignal.any([ctx.signal, stop.signal]) : stop.signal;
-  let fatal: AppErrorShape | null = null;
-  const failRun = (error: unknown) => {
-    fatal ??= toErrorShape(error);
-    if (!stop.signal.aborted) stop.abort(error);
+  let failure: AppErrorShape | null = null;
+  const dryRun = ctx.dryRun ?? false;
+  return {
+    job,
+    ctx,
+    dryRun,
+    recorder: new RunRecorder(job.config.resources.map((r) => r.kind), { emit: ctx.onEvent, persist: ctx.persist, now: ctx.now }),
+    store: createStateStore(ctx.db, job.scope),
+    signal: ctx.signal ? AbortSignal.any([ctx.signal, stop.signal]) : stop.signal,
+    cancelled: () => Boolean(ctx.signal?.aborted),
+    fail(error) {
+      failure ??= toErrorShape(error);
+      if (!stop.signal.aborted) stop.abort(error);
+    },
+    failure: () => failure,
+    plan: dryRun ? new PlanCollector() : undefined,
   };
-  const cancelled = () => Boolean(ctx.signal?.aborted);
+}
 
-  const previous = await store.count();
-  recorder.emit({
-    type: "run-started",
-    runId: ctx.runId,
-    scope: job.scope,
-    dryRun,
-    resources: resources.map((r, index) => ({ index, kind: r.kind, expectedItems: ctx.expectedItems?.[index] ?? null })),
-  });
+/** 1. Blueprints, before any entity needs them (not in a dry run). */
+async function ensureBlueprints(run: Run): Promise<SyncSummary["blueprints"]> {
+  const { job, recorder } = run;
+  if (run.dryRun || !job.blueprints?.length) return null;
+  try {
+    const report = await job.port.ensureBlueprints(job.blueprints, { signal: run.signal });
+    const blueprints = { created: report.created, updated: report.updated.map((u) => u.identifier), unchanged: report.unchanged };
+    recorder.emit({ type: "blueprints", created: blueprints.created, updated: blueprints.updated });
+    return blueprints;
+  } catch (error) {
+    if (!run.cancelled()) {
+      recorder.error(errorEntry("blueprints", error));
+      run.fail(error);
+    }
+    return null;
+  }
+}
 
-  // 1. Blueprints, before any entity needs them.
-  let blueprints: SyncSummary["blueprints"] = null;
-  if (!dryRun && job.blueprints?.length) {
-    try {
-      const report = await job.port.ensureBlueprints(job.blueprints, { signal });
-      blueprints = { created: report.created, updated: report.updated.map((u) => u.identifier), unchanged: report.unchanged };
-      recorder.emit({ type: "blueprints", created: blueprints.created, updated: blueprints.updated });
-    } catch (error) {
-      if (!cancelled()) {
-        recorder.error(errorEntry("blueprints", error));
-        failRun(error);
+/** 2. Drift, before the writes (a real run then rewrites what drifted). */
+async function verify(run: Run): Promise<SyncSummary["drift"]> {
+  if (!run.ctx.verify || run.signal.aborted) return null;
+  const names = new Set([...(await run.store.blueprints()).keys(), ...(run.job.blueprints ?? []).map((b) => b.identifier)]);
+  try {
+    return await verifyAgainstPort({ port: run.job.port, store: run.store, recorder: run.recorder, runId: run.ctx.runId, blueprints: [...names], dryRun: run.dryRun, signal: run.signal });
+  } catch (error) {
+    if (!run.cancelled()) run.fail(error);
+    return null;
+  }
+}
+
+/** 3. One resource: its pages fetched ahead, each mapped, planned and handed to the writer. */
+async function syncResource(run: Run, index: number, writer: EntityWriter, produced: string[]): Promise<void> {
+  const { job, recorder } = run;
+  const resource = job.config.resources[index]!;
+  const counters = recorder.resources[index]!;
+  counters.state = "running";
+  recorder.progress(index);
+  let stage: ErrorStage = "config";
+  let failed = false;
+  try {
+    const compiled = await compileResource(job.engine, resource, { index, source: job.source ?? noSource });
+    stage = "fetch";
+    const pages = resourcePages(job.graph, job.engine, resource, index, {
+      ...job.fetch,
+      signal: run.signal,
+      onProblem: (problem) => {
+        failed = true;
+        recorder.error(problem);
+      },
+    });
+    for await (const page of readAhead(pages, PAGES_READ_AHEAD)) {
+      stage = "map";
+      const mapped = await mapPage(compiled, page, { engine: job.engine, recorder, timeoutMs: job.jqTimeoutMs });
+      failed ||= mapped.failed;
+      for (const [blueprint, entities] of mapped.byBlueprint) {
+        if (!produced.includes(blueprint)) produced.push(blueprint);
+        await planAndWrite(run, index, blueprint, entities, writer);
       }
-    }
-  }
-
-  // 2. Drift, before the writes (a real run then rewrites what drifted).
-  let drift: SyncSummary["drift"] = null;
-  if (ctx.verify && !signal.aborted) {
-    const names = new Set([...(await store.blueprints()).keys(), ...(job.blueprints ?? []).map((b) => b.identifier)]);
-    try {
-      drift = await verifyAgainstPort({ port: job.port, store, recorder, runId: ctx.runId, blueprints: [...names], dryRun, signal });
-    } catch (error) {
-      if (!cancelled()) failRun(error);
-    }
-  }
-
-  // 3. Resources, one after the other; pages streamed within each.
-  const plan = dryRun ? new PlanCollector() : undefined;
-  const writer = new EntityWriter(job.port, store, recorder, {
-    runId: ctx.runId,
-    signal,
-    pagesInFlight: job.pagesInFlight,
-    createMissingRelatedEntities: job.config.createMissingRelatedEntities,
-    onFatal: failRun,
-  });
-  const produced: string[] = [];
-  for (const [index, resource] of resources.entries()) {
-    if (signal.aborted) break;
-    const counters = recorder.resources[index]!;
-    counters.state = "running";
-    recorder.progress(index);
-    let stage: ErrorStage = "config";
-    let failed = false;
-    try {
-      const compiled = await compileResource(job.engine, resource, { index, source: job.source ?? noSource });
+      recorder.progress(index);
       stage = "fetch";
-      const pages = resourcePages(job.graph, job.engine, resource, index, {
-        ...job.fetch,
-        signal,
-        onProblem: (problem) => {
-          failed = true;
-          recorder.error(problem);
-        },
-      });
-      for await (const page of readAhead(pages, PAGES_READ_AHEAD)) {
-        stage = "map";
-        const mapped = await mapPage(compiled, page, { engine: job.engine, recorder, timeoutMs: job.jqTimeoutMs });
-        failed ||= mapped.failed;
-        for (const [blueprint, entities] of mapped.byBlueprint) {
-          if (!produced.includes(blueprint)) produced.push(blueprint);
-          const pagePlan = await planPage(store, ctx.runId, blueprint, resource.kind, entities);
-          counters.unchanged += pagePlan.unchanged;
-          for (const identifier of pagePlan.duplicates) {
-            recorder.warning({ stage: "map", resource: index, blueprint, identifier, code: "duplicate_entity", message: `${blueprint} ${identifier} was produced more than once in this run: Port keeps the last one written.` });
-          }
-          if (plan) {
-            plan.add(blueprint, pagePlan);
-            for (const w of pagePlan.writes) counters[w.isNew ? "created" : "updated"] += 1;
-            // Produced by this run though not written: not a deletion of the plan.
-            await store.markSeen(blueprint, pagePlan.writes.filter((w) => !w.isNew).map((w) => w.entity.identifier), ctx.runId, resource.kind);
-          } else {
-            await writer.submit(index, resource.kind, blueprint, pagePlan.writes);
-          }
-        }
-        recorder.progress(index);
-        stage = "fetch";
-        if (signal.aborted) break;
-      }
-      if (signal.aborted) counters.state = cancelled() ? "cancelled" : "failed";
-      else counters.state = failed ? "failed" : "done";
-    } catch (error) {
-      counters.state = cancelled() ? "cancelled" : "failed";
-      if (!signal.aborted) recorder.error(errorEntry(stage, error, { resource: index }));
+      if (run.signal.aborted) break;
     }
-    recorder.progress(index);
+    counters.state = run.signal.aborted ? (run.cancelled() ? "cancelled" : "failed") : failed ? "failed" : "done";
+  } catch (error) {
+    counters.state = run.cancelled() ? "cancelled" : "failed";
+    if (!run.signal.aborted) recorder.error(errorEntry(stage, error, { resource: index }));
   }
-  await writer.drain();
+  recorder.progress(index);
+}
 
-  // 4. Reconciliation, only after a run without any error.
-  const resourceOfKind = new Map(resources.map((r, i) => [r.kind, i] as const).reverse());
-  const firstError = recorder.errors[0];
-  const blocked = cancelled()
+/** Plan a page's entities of one blueprint; a dry run collects the plan, a real run writes. */
+async function planAndWrite(run: Run, index: number, blueprint: string, entities: PortEntity[], writer: EntityWriter): Promise<void> {
+  const { recorder, store, ctx } = run;
+  const kind = run.job.config.resources[index]!.kind;
+  const counters = recorder.resources[index]!;
+  const pagePlan = await planPage(store, ctx.runId, blueprint, kind, entities);
+  counters.unchanged += pagePlan.unchanged;
+  for (const identifier of pagePlan.duplicates) {
+    recorder.warning({ stage: "map", resource: index, blueprint, identifier, code: "duplicate_entity", message: `${blueprint} ${identifier} was produced more than once in this run: Port keeps the last one written.` });
+  }
+  if (!run.plan) return writer.submit(index, kind, blueprint, pagePlan.writes);
+  run.plan.add(blueprint, pagePlan);
+  for (const w of pagePlan.writes) counters[w.isNew ? "created" : "updated"] += 1;
+  // Produced by this run though not written: not a deletion of the plan.
+  await store.markSeen(blueprint, pagePlan.writes.filter((w) => !w.isNew).map((w) => w.entity.identifier), ctx.runId, kind);
+}
+
+/** 4. Reconciliation: only after a run without any error, and never a cancelled one. */
+async function reconcileRun(run: Run, previous: number, produced: readonly string[]): Promise<DeletionReport> {
+  const { job, recorder } = run;
+  const threshold = job.config.entityDeletionThreshold ?? DEFAULT_DELETION_THRESHOLD;
+  const n = recorder.errorCount;
+  const blocked = run.cancelled()
     ? "The run was cancelled before it finished; nothing was deleted."
-    : recorder.errorCount > 0
-      ? `The run had ${recorder.errorCount} error${recorder.errorCount > 1 ? "s" : ""} (first: ${firstError?.message ?? "see the errors"}); nothing was deleted, so an incomplete read cannot remove real entities.`
+    : n > 0
+      ? `The run had ${n} error${n > 1 ? "s" : ""} (first: ${recorder.errors[0]?.message ?? "see the errors"}); nothing was deleted, so an incomplete read cannot remove real entities.`
       : null;
-  const deletion = await reconcile({
-    port: job.port,
-    store,
-    recorder,
-    runId: ctx.runId,
-    previous,
-    threshold: job.config.entityDeletionThreshold ?? DEFAULT_DELETION_THRESHOLD,
-    deleteDependents: job.config.deleteDependentEntities,
-    blocked,
-    order: [...produced].reverse(),
-    resourceOfKind,
-    signal,
-    dryRun,
-    plan,
-  }).catch((error: unknown) => {
+  try {
+    return await reconcile({
+      port: job.port,
+      store: run.store,
+      recorder,
+      runId: run.ctx.runId,
+      previous,
+      threshold,
+      deleteDependents: job.config.deleteDependentEntities,
+      blocked,
+      order: [...produced].reverse(),
+      resourceOfKind: new Map(job.config.resources.map((r, i) => [r.kind, i] as const).reverse()),
+      signal: run.signal,
+      dryRun: run.dryRun,
+      plan: run.plan,
+    });
+  } catch (error) {
     recorder.error(errorEntry("delete", error));
-    return { performed: false, skippedReason: toErrorShape(error).message, previous, stale: 0, threshold: job.config.entityDeletionThreshold ?? DEFAULT_DELETION_THRESHOLD, deleted: 0, refused: 0 };
-  });
-  recorder.emit({ type: "reconcile", deletion });
-  await recorder.flush();
+    return { performed: false, skippedReason: toErrorShape(error).message, previous, stale: 0, threshold, deleted: 0, refused: 0 };
+  }
+}
 
+/** 5. The outcome: succeeded without errors; partial when it wrote despite errors; else failed. */
+function summarize(run: Run, parts: Pick<SyncSummary, "blueprints" | "drift" | "deletion">, startedAt: number): SyncSummary {
+  const { recorder } = run;
+  const now = run.ctx.now ?? Date.now;
   const totals = totalsOf(recorder.resources);
-  const madeProgress = dryRun ? totals.entities > 0 : totals.created + totals.updated + totals.deleted > 0;
-  const status: RunStatus = cancelled() ? "cancelled" : recorder.errorCount === 0 ? "succeeded" : madeProgress ? "partial" : "failed";
+  const madeProgress = run.dryRun ? totals.entities > 0 : totals.created + totals.updated + totals.deleted > 0;
+  const status: RunStatus = run.cancelled() ? "cancelled" : recorder.errorCount === 0 ? "succeeded" : madeProgress ? "partial" : "failed";
   const finishedAt = now();
-  const summary: SyncSummary = {
-    runId: ctx.runId,
-    scope: job.scope,
+  return {
+    runId: run.ctx.runId,
+    scope: run.job.scope,
     status,
-    dryRun,
+    dryRun: run.dryRun,
     resources: recorder.resources.map((r) => ({ ...r })),
     totals,
-    deletion,
-    blueprints,
-    plan: plan?.result() ?? null,
-    drift,
+    ...parts,
+    plan: run.plan?.result() ?? null,
     errors: [...recorder.errors],
     errorCount: recorder.errorCount,
     warnings: [...recorder.warnings],
@@ -225,8 +241,46 @@ export async function runSync(job: SyncJob, ctx: RunContext): Promise<SyncSummar
     startedAt: new Date(startedAt).toISOString(),
     finishedAt: new Date(finishedAt).toISOString(),
     durationMs: finishedAt - startedAt,
-    failure: cancelled() ? { code: "sync_cancelled", message: "The run was cancelled.", hint: "Start it again when you are ready." } : fatal,
+    failure: run.cancelled() ? { code: "sync_cancelled", message: "The run was cancelled.", hint: "Start it again when you are ready." } : run.failure(),
   };
-  recorder.emit({ type: "run-finished", summary });
+}
+
+export async function runSync(job: SyncJob, ctx: RunContext): Promise<SyncSummary> {
+  const startedAt = (ctx.now ?? Date.now)();
+  const run = openRun(job, ctx);
+  const previous = await run.store.count();
+  run.recorder.emit({
+    type: "run-started",
+    runId: ctx.runId,
+    scope: job.scope,
+    dryRun: run.dryRun,
+    resources: job.config.resources.map((r, index) => ({ index, kind: r.kind, expectedItems: ctx.expectedItems?.[index] ?? null })),
+  });
+
+  const blueprints = await ensureBlueprints(run);
+  const drift = await verify(run);
+
+  // Resources one after the other; the writer keeps writing while the next one is read.
+  const writer = new EntityWriter(job.port, run.store, run.recorder, {
+    runId: ctx.runId,
+    signal: run.signal,
+    pagesInFlight: job.pagesInFlight,
+    createMissingRelatedEntities: job.config.createMissingRelatedEntities,
+    onFatal: (error) => run.fail(error),
+  });
+  const produced: string[] = [];
+  for (const index of job.config.resources.keys()) {
+    if (run.signal.aborted) break;
+    await syncResource(run, index, writer, produced);
+  }
+  await writer.drain();
+  // What the run wrote and produced, on disk before anything reads the scope as a whole.
+  await run.store.flush().catch((error: unknown) => run.recorder.error(errorEntry("write", error)));
+
+  const deletion = await reconcileRun(run, previous, produced);
+  run.recorder.emit({ type: "reconcile", deletion });
+  await run.recorder.flush();
+  const summary = summarize(run, { blueprints, drift, deletion }, startedAt);
+  run.recorder.emit({ type: "run-finished", summary });
   return summary;
 }

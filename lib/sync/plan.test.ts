@@ -65,4 +65,27 @@ describe("planPage against the stored state", () => {
     await store.remove("u", stale);
     expect(await store.count()).toBe(100);
   });
+
+  it("buffers state writes: read back at once, on disk when the buffer fills, or its time is up, or at flush", async () => {
+    let now = 0;
+    const buffered = createStateStore(t.db, "integration:buffer", { bufferRows: 3, bufferMs: 1_000, now: () => now });
+    const onDisk = createStateStore(t.db, "integration:buffer");
+    const row = (id: string) => ({ identifier: id, fingerprint: `f-${id}`, content: "{}", kind: "/users" });
+    await buffered.saveWritten("u", [row("a"), row("b")], "run-1");
+    expect([...(await buffered.load("u", ["a", "b"])).keys()]).toEqual(["a", "b"]);
+    expect((await onDisk.load("u", ["a", "b"])).size).toBe(0);
+    await buffered.markSeen("u", ["a"], "run-2", "/users"); // the third row: the buffer is full
+    expect(await onDisk.load("u", ["a", "b"])).toEqual(new Map([
+      ["a", { fingerprint: "f-a", content: "{}", kind: "/users", seenRunId: "run-2" }],
+      ["b", { fingerprint: "f-b", content: "{}", kind: "/users", seenRunId: "run-1" }],
+    ]));
+    await buffered.saveWritten("u", [row("c")], "run-2");
+    expect((await onDisk.load("u", ["c"])).size).toBe(0);
+    now += 1_000;
+    await buffered.markSeen("u", ["b"], "run-2", "/users"); // old enough: written
+    expect((await onDisk.load("u", ["b", "c"])).get("b")!.seenRunId).toBe("run-2");
+    await buffered.saveWritten("u", [row("d")], "run-2");
+    expect(await buffered.count()).toBe(4); // reads of the whole scope flush first
+  });
 });
+

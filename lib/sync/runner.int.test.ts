@@ -129,6 +129,17 @@ describe("sync schedule", () => {
     expect((await second.runs.list(projectScope("p1"))).filter((r) => r.trigger === "schedule")).toHaveLength(2);
   });
 
+  it("the schedule of a project that no longer exists ends with its failed run", async () => {
+    const gone = Object.assign(new Error("The project of this sync no longer exists."), { code: "project_not_found" });
+    const r = runner({ loadJob: async () => Promise.reject(gone) });
+    await r.schedules.set("deleted", { intervalMinutes: 5 });
+    clock += 5 * 60_000;
+    await r.tick();
+    await r.idle();
+    expect((await r.runs.list(projectScope("deleted")))[0]).toMatchObject({ trigger: "schedule", status: "failed" });
+    expect(await r.schedules.get("deleted")).toBeNull();
+  });
+
   it("refuses an interval it cannot keep", async () => {
     await expect(runner().schedules.set("p1", { intervalMinutes: 1 })).rejects.toMatchObject({ code: "invalid_schedule" });
   });

@@ -81,6 +81,8 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner & { sta
       job = await options.loadJob(run);
     } catch (error) {
       problem(`sync run ${run.id} could not start`, error);
+      // Schedules have no foreign key to projects: a deleted project's schedule ends here.
+      if ((error as { code?: string }).code === "project_not_found" && run.projectId) await schedules.remove(run.projectId);
       const summary = failedSummary(run, [], error, (options.now ?? Date.now)());
       summary.errors = [errorEntry("config", error)];
       await runs.finish(run.id, owner, summary);

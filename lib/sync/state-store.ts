@@ -3,11 +3,20 @@
  * call works on a page of identifiers or a page of rows, never on the whole scope, so a
  * run's memory does not grow with the tenant; the set of entities a run produced lives
  * here too (`seenRunId`), not in memory.
+ *
+ * Writes of the hot path (`saveWritten`, `markSeen`) are buffered and flushed together
+ * (every BUFFER_ROWS rows or BUFFER_MS): each SQLite commit waits for the disk, on the
+ * event loop's thread (better-sqlite3 is synchronous), and one per page stalled the whole
+ * pipeline. Reads see the buffer (`load`), and every call that reads or changes the scope
+ * as a whole flushes first. A crash loses at most the buffer: those entities are then
+ * planned again (an upsert of what Port already holds), never deleted by mistake.
  */
 import type { Db } from "@/lib/server/db";
 
 /** Rows per page when the store pages through a scope (reconciliation, drift). */
 const PAGE = 500;
+const BUFFER_ROWS = 2_000;
+const BUFFER_MS = 2_000;
 
 export interface StoredState {
   fingerprint: string;
@@ -28,24 +37,89 @@ const TABLE = `"SyncEntityState"`;
 /** The identifiers of a call, bound as one JSON text and unpacked by SQLite. */
 const IN_LIST = "identifier IN (SELECT value FROM json_each(?))";
 
-export function createStateStore(db: Db, scope: string) {
+interface Buffer {
+  /** `blueprint \0 identifier` -> what was written, by which run. */
+  written: Map<string, { blueprint: string; row: WrittenState; runId: string }>;
+  seen: Map<string, { blueprint: string; identifier: string; runId: string; kind: string }>;
+}
+
+const keyOf = (blueprint: string, identifier: string) => `${blueprint}\u0000${identifier}`;
+const emptyBuffer = (): Buffer => ({ written: new Map(), seen: new Map() });
+
+export function createStateStore(db: Db, scope: string, options: { bufferRows?: number; bufferMs?: number; now?: () => number } = {}) {
+  const now = options.now ?? Date.now;
+  let buffer = emptyBuffer();
+  let inFlight: Buffer | null = null;
+  let flushing: Promise<void> | null = null;
+  let lastFlush = now();
+
   /**
-   * The per-page calls are one SQL statement each with the page bound as ONE JSON
-   * parameter (SQLite's json_each unpacks it): through the ORM, or with a parameter per
-   * value, binding cost more CPU than the rest of the sync (bench/sync.bench.ts).
+   * One SQL statement per call with the rows bound as ONE JSON parameter (SQLite's
+   * json_each unpacks it): through the ORM, or with a parameter per value, binding cost
+   * more CPU than the rest of the sync (bench/sync.bench.ts).
    */
   const updateSome = async (blueprint: string, identifiers: readonly string[], set: string, values: unknown[]) => {
     if (identifiers.length === 0) return;
+    await flush();
     await db.$executeRawUnsafe(`UPDATE ${TABLE} SET ${set} WHERE scope = ? AND blueprint = ? AND ${IN_LIST}`, ...values, scope, blueprint, JSON.stringify(identifiers));
   };
 
+  async function writeBuffer(b: Buffer): Promise<void> {
+    if (b.written.size > 0) {
+      await db.$executeRawUnsafe(
+        `INSERT INTO ${TABLE} (scope, blueprint, identifier, fingerprint, content, kind, seenRunId, updatedAt)
+         SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, ? FROM json_each(?) WHERE true
+         ON CONFLICT (scope, blueprint, identifier) DO UPDATE SET fingerprint = excluded.fingerprint, content = excluded.content, kind = excluded.kind, seenRunId = excluded.seenRunId, updatedAt = excluded.updatedAt`,
+        scope,
+        // As Prisma stores a DateTime in SQLite: ISO text.
+        new Date(now()).toISOString(),
+        JSON.stringify([...b.written.values()].map(({ blueprint, row, runId }) => [blueprint, row.identifier, row.fingerprint, row.content, row.kind, runId])),
+      );
+    }
+    // Grouped so each statement looks rows up by the primary key (identifier IN ...); an
+    // UPDATE ... FROM json_each let SQLite scan the table once per buffered row.
+    const groups = new Map<string, { blueprint: string; runId: string; kind: string; identifiers: string[] }>();
+    for (const s of b.seen.values()) {
+      const g = `${s.blueprint}\u0000${s.runId}\u0000${s.kind}`;
+      let group = groups.get(g);
+      if (!group) groups.set(g, (group = { blueprint: s.blueprint, runId: s.runId, kind: s.kind, identifiers: [] }));
+      group.identifiers.push(s.identifier);
+    }
+    for (const g of groups.values()) {
+      await db.$executeRawUnsafe(`UPDATE ${TABLE} SET seenRunId = ?, kind = ? WHERE scope = ? AND blueprint = ? AND ${IN_LIST}`, g.runId, g.kind, scope, g.blueprint, JSON.stringify(g.identifiers));
+    }
+  }
+
+  /** Writes what is buffered; concurrent callers share one flush at a time. */
+  async function flush(): Promise<void> {
+    while (flushing) await flushing;
+    if (buffer.written.size === 0 && buffer.seen.size === 0) return;
+    inFlight = buffer;
+    buffer = emptyBuffer();
+    lastFlush = now();
+    flushing = writeBuffer(inFlight).finally(() => {
+      inFlight = null;
+      flushing = null;
+    });
+    await flushing;
+  }
+
+  /** After buffering: flush when the buffer is full or old (the caller waits: back pressure). */
+  async function maybeFlush(): Promise<void> {
+    if (buffer.written.size + buffer.seen.size >= (options.bufferRows ?? BUFFER_ROWS) || now() - lastFlush >= (options.bufferMs ?? BUFFER_MS)) await flush();
+  }
+
   return {
     scope,
+    flush,
 
     /** How many entities this scope has written (and not deleted since). */
-    count: () => db.syncEntityState.count({ where: { scope } }),
+    async count() {
+      await flush();
+      return db.syncEntityState.count({ where: { scope } });
+    },
 
-    /** The rows of these identifiers that exist. */
+    /** The rows of these identifiers that exist (the buffered writes included). */
     async load(blueprint: string, identifiers: readonly string[]): Promise<Map<string, StoredState>> {
       const out = new Map<string, StoredState>();
       if (identifiers.length === 0) return out;
@@ -59,32 +133,41 @@ export function createStateStore(db: Db, scope: string) {
       for (const [identifier, fingerprint, content, kind, seenRunId] of JSON.parse(row?.rows ?? "[]") as string[][]) {
         out.set(identifier!, { fingerprint: fingerprint!, content: content!, kind: kind!, seenRunId: seenRunId! });
       }
+      // Newest last: the buffer being written, then the one filling.
+      for (const b of inFlight ? [inFlight, buffer] : [buffer]) {
+        if (b.written.size === 0 && b.seen.size === 0) continue;
+        for (const identifier of identifiers) {
+          const key = keyOf(blueprint, identifier);
+          const w = b.written.get(key);
+          if (w) out.set(identifier, { fingerprint: w.row.fingerprint, content: w.row.content, kind: w.row.kind, seenRunId: w.runId });
+          const s = b.seen.get(key);
+          const current = out.get(identifier);
+          if (s && current) out.set(identifier, { ...current, seenRunId: s.runId, kind: s.kind });
+        }
+      }
       return out;
     },
 
     /** Produced again by this run without a write (unchanged, or a write that failed). */
-    markSeen: (blueprint: string, identifiers: readonly string[], runId: string, kind: string) => updateSome(blueprint, identifiers, "seenRunId = ?, kind = ?", [runId, kind]),
+    async markSeen(blueprint: string, identifiers: readonly string[], runId: string, kind: string): Promise<void> {
+      for (const identifier of identifiers) buffer.seen.set(keyOf(blueprint, identifier), { blueprint, identifier, runId, kind });
+      await maybeFlush();
+    },
 
     /** Port confirmed these writes: their state is now what was written. */
     async saveWritten(blueprint: string, rows: readonly WrittenState[], runId: string): Promise<void> {
-      if (rows.length === 0) return;
-      // As Prisma stores a DateTime in SQLite: ISO text.
-      const now = new Date().toISOString();
-      await db.$executeRawUnsafe(
-        `INSERT INTO ${TABLE} (scope, blueprint, identifier, fingerprint, content, kind, seenRunId, updatedAt)
-         SELECT ?, ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, ?, ? FROM json_each(?) WHERE true
-         ON CONFLICT (scope, blueprint, identifier) DO UPDATE SET fingerprint = excluded.fingerprint, content = excluded.content, kind = excluded.kind, seenRunId = excluded.seenRunId, updatedAt = excluded.updatedAt`,
-        scope,
-        blueprint,
-        runId,
-        now,
-        JSON.stringify(rows.map((r) => [r.identifier, r.fingerprint, r.content, r.kind])),
-      );
+      for (const row of rows) {
+        const key = keyOf(blueprint, row.identifier);
+        buffer.seen.delete(key);
+        buffer.written.set(key, { blueprint, row, runId });
+      }
+      await maybeFlush();
     },
 
     /** Port no longer holds these (deleted, or found missing): forget them. */
     async remove(blueprint: string, identifiers: readonly string[]): Promise<void> {
       if (identifiers.length === 0) return;
+      await flush();
       await db.$executeRawUnsafe(`DELETE FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND ${IN_LIST}`, scope, blueprint, JSON.stringify(identifiers));
     },
 
@@ -95,33 +178,39 @@ export function createStateStore(db: Db, scope: string) {
 
     /** Blueprints this scope holds entities of, with how many. */
     async blueprints(): Promise<Map<string, number>> {
+      await flush();
       const rows = await db.syncEntityState.groupBy({ by: ["blueprint"], where: { scope }, _count: { _all: true } });
       return new Map(rows.map((r) => [r.blueprint, r._count._all]));
     },
 
     /** Per blueprint, how many rows this run did not produce. */
     async staleCounts(runId: string): Promise<Map<string, number>> {
+      await flush();
       const rows = await db.syncEntityState.groupBy({ by: ["blueprint"], where: { scope, seenRunId: { not: runId } }, _count: { _all: true } });
       return new Map(rows.map((r) => [r.blueprint, r._count._all]));
     },
 
     /** A page of rows of `blueprint` this run did not produce, in identifier order after `after`. */
-    stalePage: (blueprint: string, runId: string, after: string | null, take = PAGE) =>
-      db.syncEntityState.findMany({
+    stalePage: async (blueprint: string, runId: string, after: string | null, take = PAGE) => {
+      await flush();
+      return db.syncEntityState.findMany({
         where: { scope, blueprint, seenRunId: { not: runId }, ...(after === null ? {} : { identifier: { gt: after } }) },
         orderBy: { identifier: "asc" },
         take,
         select: { identifier: true, kind: true, content: true },
-      }),
+      });
+    },
 
     /** A page of rows of `blueprint` that this run's check did not find in Port. */
-    uncheckedPage: (blueprint: string, runId: string, after: string | null, take = PAGE) =>
-      db.syncEntityState.findMany({
+    uncheckedPage: async (blueprint: string, runId: string, after: string | null, take = PAGE) => {
+      await flush();
+      return db.syncEntityState.findMany({
         where: { scope, blueprint, OR: [{ checkedRunId: null }, { checkedRunId: { not: runId } }], ...(after === null ? {} : { identifier: { gt: after } }) },
         orderBy: { identifier: "asc" },
         take,
         select: { identifier: true, content: true },
-      }),
+      });
+    },
   };
 }
 
