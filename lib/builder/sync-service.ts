@@ -4,7 +4,7 @@
  * takes a project already checked to be the caller's (projectRoute), and a run id is only
  * answered for its own project: another project's run is a 404 like a missing one.
  */
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
 import { createRunStore, projectScope, type SyncRunRecord } from "../sync/run-store";
 import { syncRunner, type SyncRunner } from "../sync/runner";
 import { createScheduleStore } from "../sync/schedule";
@@ -16,6 +16,28 @@ import { runDetail, runView } from "./sync-views";
 
 /** Runs the history shows. */
 export const HISTORY_SIZE = 30;
+
+/**
+ * The runner was made by instrumentation.ts, which Next bundles apart from the routes: its
+ * AppError is another class than the routes' one, so `instanceof` fails and a refusal
+ * (409) would answer as a 500. Rebuilt here as this bundle's AppError.
+ */
+export function asLocalAppError(error: unknown): unknown {
+  if (isAppError(error)) return error;
+  const e = error as { name?: unknown; code?: unknown; message?: unknown; status?: unknown; hint?: unknown; location?: AppError["location"] } | null;
+  if (e && e.name === "AppError" && typeof e.code === "string" && typeof e.status === "number") {
+    return new AppError(e.code, typeof e.message === "string" ? e.message : "", { status: e.status, hint: typeof e.hint === "string" ? e.hint : undefined, location: e.location, cause: error });
+  }
+  return error;
+}
+
+async function viaRunner<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw asLocalAppError(error);
+  }
+}
 
 function runnerOrRefusal(): SyncRunner {
   const runner = syncRunner();
@@ -43,7 +65,7 @@ export async function startProjectRun(deps: BuilderDeps, ownerId: string, projec
   const runner = runnerOrRefusal();
   const problem = (await syncProblems(deps, ownerId, projectId))[0];
   if (problem) throw new AppError(problem.code, problem.message, { status: 409, hint: problem.hint });
-  const run = await runner.enqueue({ projectId, trigger: "button", dryRun: input.dryRun ?? false, verify: input.verify ?? false });
+  const run = await viaRunner(() => runner.enqueue({ projectId, trigger: "button", dryRun: input.dryRun ?? false, verify: input.verify ?? false }));
   return runView(run);
 }
 
@@ -52,7 +74,7 @@ export async function cancelProjectRun(deps: BuilderDeps, projectId: string, run
   if (isTerminal(record.status)) return runView(record);
   const runner = syncRunner();
   // Without a runner here the database still carries the request to whoever runs it.
-  return runView(runner ? await runner.cancel(runId) : await createRunStore(deps.db).cancel(runId));
+  return runView(runner ? await viaRunner(() => runner.cancel(runId)) : await createRunStore(deps.db).cancel(runId));
 }
 
 export async function projectRunDetail(deps: BuilderDeps, projectId: string, runId: string): Promise<SyncRunDetail> {
