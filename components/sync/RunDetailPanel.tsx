@@ -34,32 +34,34 @@ export function RunDetailPanel({ projectId, runId, onClose }: { projectId: strin
               {run.failure.hint ? <span className="hint">{run.failure.hint}</span> : null}
             </div>
           ) : null}
-          <table className={`list ${styles.table}`}>
-            <thead>
-              <tr>
-                <th>Resource</th>
-                <th>State</th>
-                {["Pages", "Items", "Selected", "Entities", "Created", "Updated", "Unchanged", "Failed", "Deleted", "Dropped"].map((h) => (
-                  <th key={h} className={styles.numeric}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {run.counters.map((c) => (
-                <tr key={c.index}>
-                  <td className={styles.kind}>{c.kind}</td>
-                  <td>{c.state}</td>
-                  {[c.pages, c.items, c.selected, c.entities, c.created, c.updated, c.unchanged, c.failed, c.deleted, c.dropped].map((v, i) => (
-                    <td key={i} className={styles.numeric}>
-                      {count(v)}
-                    </td>
+          <div className={styles.scroll}>
+            <table className={`list ${styles.table}`}>
+              <thead>
+                <tr>
+                  <th>Resource</th>
+                  <th>State</th>
+                  {["Pages", "Items", "Selected", "Entities", "Created", "Updated", "Unchanged", "Failed", "Deleted", "Dropped"].map((h) => (
+                    <th key={h} className={styles.numeric}>
+                      {h}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {run.counters.map((c) => (
+                  <tr key={c.index}>
+                    <td className={styles.kind}>{c.kind}</td>
+                    <td>{c.state}</td>
+                    {[c.pages, c.items, c.selected, c.entities, c.created, c.updated, c.unchanged, c.failed, c.deleted, c.dropped].map((v, i) => (
+                      <td key={i} className={styles.numeric}>
+                        {count(v)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {!run.dryRun && run.deletion ? (
             <p className={styles.note} data-testid="run-deletion">
               {run.deletion.performed
