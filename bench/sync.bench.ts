@@ -106,7 +106,7 @@ async function runSyncChild(sims: SimEndpoints, recordTo: string | null): Promis
       const run = await runs.start({ scope: "integration:bench", trigger: "cli" }, owner);
       const t0 = performance.now();
       const c0 = process.cpuUsage();
-      const summary = await executeRun({ db: database.db, runs, run, owner, job: job() });
+      const summary = await executeRun({ db: database.db, runs, run, owner, job: job(), databaseFile: database.file });
       const cpu = process.cpuUsage(c0);
       return { summary, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
     };

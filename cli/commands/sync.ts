@@ -149,6 +149,7 @@ export default async function run(argv: string[]): Promise<number> {
       owner,
       signal: cancel.signal,
       onEvent: (e) => printer.onEvent(e),
+      databaseFile: appEnv.databaseFile,
       job: {
         scope: record.scope,
         graph: clients.graph,

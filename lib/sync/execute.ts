@@ -22,6 +22,8 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   onEvent?: (event: SyncEvent) => void;
   now?: () => number;
+  /** The SQLite file behind `db` (see RunContext.databaseFile). */
+  databaseFile?: string;
 }
 
 /** The summary of a run that could not even start its pipeline. */
@@ -79,6 +81,7 @@ export async function executeRun(o: ExecuteOptions): Promise<SyncSummary> {
       persist: (snapshot) => o.runs.saveProgress(o.run.id, o.owner, snapshot),
       expectedItems,
       now: o.now,
+      databaseFile: o.databaseFile,
     });
   } catch (error) {
     summary = failedSummary(o.run, kinds, error, (o.now ?? Date.now)());

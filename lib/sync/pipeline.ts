@@ -21,6 +21,7 @@ import { mapPage } from "./map-page";
 import { planPage, PlanCollector } from "./plan";
 import { DEFAULT_DELETION_THRESHOLD, reconcile } from "./reconcile";
 import { errorEntry, RunRecorder, type RecorderSnapshot } from "./recorder";
+import { sqliteStateSql, type StateSql } from "./state-sql";
 import { createStateStore, type StateStore } from "./state-store";
 import { readAhead } from "./streams";
 import { totalsOf, type DeletionReport, type ErrorStage, type RunStatus, type SyncEvent, type SyncSummary } from "./types";
@@ -56,6 +57,11 @@ export interface RunContext {
   persist?: (snapshot: RecorderSnapshot) => Promise<void>;
   /** Items each resource had in the last complete run (for an ETA). */
   expectedItems?: readonly (number | null)[];
+  /**
+   * The SQLite file behind `db`: the state's hot statements then use a connection of
+   * their own (state-sql.ts), much cheaper than raw SQL through Prisma.
+   */
+  databaseFile?: string;
   now?: () => number;
 }
 
@@ -75,10 +81,12 @@ interface Run {
   fail(error: unknown): void;
   failure(): AppErrorShape | null;
   plan?: PlanCollector;
+  sql?: StateSql;
 }
 
 function openRun(job: SyncJob, ctx: RunContext): Run {
   const stop = new AbortController();
+  const sql = ctx.databaseFile ? sqliteStateSql(ctx.databaseFile) : undefined;
   let failure: AppErrorShape | null = null;
   const dryRun = ctx.dryRun ?? false;
   return {
@@ -86,7 +94,8 @@ function openRun(job: SyncJob, ctx: RunContext): Run {
     ctx,
     dryRun,
     recorder: new RunRecorder(job.config.resources.map((r) => r.kind), { emit: ctx.onEvent, persist: ctx.persist, now: ctx.now }),
-    store: createStateStore(ctx.db, job.scope),
+    store: createStateStore(ctx.db, job.scope, { sql }),
+    sql,
     signal: ctx.signal ? AbortSignal.any([ctx.signal, stop.signal]) : stop.signal,
     cancelled: () => Boolean(ctx.signal?.aborted),
     fail(error) {
@@ -248,39 +257,43 @@ function summarize(run: Run, parts: Pick<SyncSummary, "blueprints" | "drift" | "
 export async function runSync(job: SyncJob, ctx: RunContext): Promise<SyncSummary> {
   const startedAt = (ctx.now ?? Date.now)();
   const run = openRun(job, ctx);
-  const previous = await run.store.count();
-  run.recorder.emit({
-    type: "run-started",
-    runId: ctx.runId,
-    scope: job.scope,
-    dryRun: run.dryRun,
-    resources: job.config.resources.map((r, index) => ({ index, kind: r.kind, expectedItems: ctx.expectedItems?.[index] ?? null })),
-  });
+  try {
+    const previous = await run.store.count();
+    run.recorder.emit({
+      type: "run-started",
+      runId: ctx.runId,
+      scope: job.scope,
+      dryRun: run.dryRun,
+      resources: job.config.resources.map((r, index) => ({ index, kind: r.kind, expectedItems: ctx.expectedItems?.[index] ?? null })),
+    });
 
-  const blueprints = await ensureBlueprints(run);
-  const drift = await verify(run);
+    const blueprints = await ensureBlueprints(run);
+    const drift = await verify(run);
 
-  // Resources one after the other; the writer keeps writing while the next one is read.
-  const writer = new EntityWriter(job.port, run.store, run.recorder, {
-    runId: ctx.runId,
-    signal: run.signal,
-    pagesInFlight: job.pagesInFlight,
-    createMissingRelatedEntities: job.config.createMissingRelatedEntities,
-    onFatal: (error) => run.fail(error),
-  });
-  const produced: string[] = [];
-  for (const index of job.config.resources.keys()) {
-    if (run.signal.aborted) break;
-    await syncResource(run, index, writer, produced);
+    // Resources one after the other; the writer keeps writing while the next one is read.
+    const writer = new EntityWriter(job.port, run.store, run.recorder, {
+      runId: ctx.runId,
+      signal: run.signal,
+      pagesInFlight: job.pagesInFlight,
+      createMissingRelatedEntities: job.config.createMissingRelatedEntities,
+      onFatal: (error) => run.fail(error),
+    });
+    const produced: string[] = [];
+    for (const index of job.config.resources.keys()) {
+      if (run.signal.aborted) break;
+      await syncResource(run, index, writer, produced);
+    }
+    await writer.drain();
+    // What the run wrote and produced, on disk before anything reads the scope as a whole.
+    await run.store.flush().catch((error: unknown) => run.recorder.error(errorEntry("write", error)));
+
+    const deletion = await reconcileRun(run, previous, produced);
+    run.recorder.emit({ type: "reconcile", deletion });
+    await run.recorder.flush();
+    const summary = summarize(run, { blueprints, drift, deletion }, startedAt);
+    run.recorder.emit({ type: "run-finished", summary });
+    return summary;
+  } finally {
+    run.sql?.close();
   }
-  await writer.drain();
-  // What the run wrote and produced, on disk before anything reads the scope as a whole.
-  await run.store.flush().catch((error: unknown) => run.recorder.error(errorEntry("write", error)));
-
-  const deletion = await reconcileRun(run, previous, produced);
-  run.recorder.emit({ type: "reconcile", deletion });
-  await run.recorder.flush();
-  const summary = summarize(run, { blueprints, drift, deletion }, startedAt);
-  run.recorder.emit({ type: "run-finished", summary });
-  return summary;
 }

@@ -3,15 +3,16 @@ import { entityFingerprint, type PortEntity } from "@/lib/port";
 import { createTestDatabase, type TestDatabase } from "@/lib/server/db/test-db";
 import { contentJson, propertyChanges } from "./diff";
 import { planPage } from "./plan";
+import { sqliteStateSql, type StateSql } from "./state-sql";
 import { createStateStore, type StateStore } from "./state-store";
 
 let t: TestDatabase;
 let store: StateStore;
-beforeEach(async () => {
-  t = await createTestDatabase();
-  store = createStateStore(t.db, "integration:test");
+let sql: StateSql | undefined;
+afterEach(async () => {
+  sql?.close();
+  await t.cleanup();
 });
-afterEach(async () => t.cleanup());
 
 const user = (id: string, patch: Partial<PortEntity> = {}): PortEntity => ({
   identifier: id,
@@ -25,7 +26,14 @@ async function written(...entities: PortEntity[]) {
   await store.saveWritten("u", entities.map((e) => ({ identifier: e.identifier, fingerprint: entityFingerprint(e), content: contentJson(e), kind: "/users" })), "run-1");
 }
 
-describe("planPage against the stored state", () => {
+// The state's statements through Prisma (raw SQL) and through the store's own connection.
+describe.each(["prisma", "sqlite"] as const)("planPage against the stored state (%s)", (path) => {
+  beforeEach(async () => {
+    t = await createTestDatabase();
+    sql = path === "sqlite" ? sqliteStateSql(t.file) : undefined;
+    store = createStateStore(t.db, "integration:test", { sql });
+  });
+
   it("unchanged when the content is the same, even written differently; an update when a value changed; a create when never written", async () => {
     await written(user("a"), user("b"), user("c"));
     const reordered = user("a", { relations: { groups: ["g2", "g1"] }, properties: { jobTitle: null, mail: "a@contoso.com" } });
@@ -68,7 +76,7 @@ describe("planPage against the stored state", () => {
 
   it("buffers state writes: read back at once, on disk when the buffer fills, or its time is up, or at flush", async () => {
     let now = 0;
-    const buffered = createStateStore(t.db, "integration:buffer", { bufferRows: 3, bufferMs: 1_000, now: () => now });
+    const buffered = createStateStore(t.db, "integration:buffer", { sql, bufferRows: 3, bufferMs: 1_000, now: () => now });
     const onDisk = createStateStore(t.db, "integration:buffer");
     const row = (id: string) => ({ identifier: id, fingerprint: `f-${id}`, content: "{}", kind: "/users" });
     await buffered.saveWritten("u", [row("a"), row("b")], "run-1");

@@ -24,6 +24,8 @@ export interface SyncRunnerOptions {
   leaseMs?: number;
   now?: () => number;
   owner?: string;
+  /** The SQLite file behind `db` (env().databaseFile): cheaper state writes (state-sql.ts). */
+  databaseFile?: string;
   /** Told about runs that could not start and ticks that failed (the server log). */
   onProblem?: (message: string, error: unknown) => void;
 }
@@ -89,7 +91,7 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner & { sta
       emit(run.id, { type: "run-finished", summary });
       return;
     }
-    await executeRun({ db: options.db, runs, run, owner, job, leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, signal: cancel.signal, onEvent: (e) => emit(run.id, e), now: options.now });
+    await executeRun({ db: options.db, runs, run, owner, job, leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS, signal: cancel.signal, onEvent: (e) => emit(run.id, e), now: options.now, databaseFile: options.databaseFile });
   }
 
   async function pass(): Promise<void> {

@@ -12,6 +12,7 @@
  * planned again (an upsert of what Port already holds), never deleted by mistake.
  */
 import type { Db } from "@/lib/server/db";
+import { prismaStateSql, type StateSql } from "./state-sql";
 
 /** Rows per page when the store pages through a scope (reconciliation, drift). */
 const PAGE = 500;
@@ -46,8 +47,17 @@ interface Buffer {
 const keyOf = (blueprint: string, identifier: string) => `${blueprint}\u0000${identifier}`;
 const emptyBuffer = (): Buffer => ({ written: new Map(), seen: new Map() });
 
-export function createStateStore(db: Db, scope: string, options: { bufferRows?: number; bufferMs?: number; now?: () => number } = {}) {
+export interface StateStoreOptions {
+  /** Where the hot statements go (default: raw SQL through `db`). */
+  sql?: StateSql;
+  bufferRows?: number;
+  bufferMs?: number;
+  now?: () => number;
+}
+
+export function createStateStore(db: Db, scope: string, options: StateStoreOptions = {}) {
   const now = options.now ?? Date.now;
+  const sql = options.sql ?? prismaStateSql(db);
   let buffer = emptyBuffer();
   let inFlight: Buffer | null = null;
   let flushing: Promise<void> | null = null;
@@ -58,15 +68,15 @@ export function createStateStore(db: Db, scope: string, options: { bufferRows?: 
    * json_each unpacks it): through the ORM, or with a parameter per value, binding cost
    * more CPU than the rest of the sync (bench/sync.bench.ts).
    */
-  const updateSome = async (blueprint: string, identifiers: readonly string[], set: string, values: unknown[]) => {
+  const updateSome = async (blueprint: string, identifiers: readonly string[], set: string, values: string[]) => {
     if (identifiers.length === 0) return;
     await flush();
-    await db.$executeRawUnsafe(`UPDATE ${TABLE} SET ${set} WHERE scope = ? AND blueprint = ? AND ${IN_LIST}`, ...values, scope, blueprint, JSON.stringify(identifiers));
+    await sql.run(`UPDATE ${TABLE} SET ${set} WHERE scope = ? AND blueprint = ? AND ${IN_LIST}`, ...values, scope, blueprint, JSON.stringify(identifiers));
   };
 
   async function writeBuffer(b: Buffer): Promise<void> {
     if (b.written.size > 0) {
-      await db.$executeRawUnsafe(
+      await sql.run(
         `INSERT INTO ${TABLE} (scope, blueprint, identifier, fingerprint, content, kind, seenRunId, updatedAt)
          SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, ? FROM json_each(?) WHERE true
          ON CONFLICT (scope, blueprint, identifier) DO UPDATE SET fingerprint = excluded.fingerprint, content = excluded.content, kind = excluded.kind, seenRunId = excluded.seenRunId, updatedAt = excluded.updatedAt`,
@@ -86,7 +96,7 @@ export function createStateStore(db: Db, scope: string, options: { bufferRows?: 
       group.identifiers.push(s.identifier);
     }
     for (const g of groups.values()) {
-      await db.$executeRawUnsafe(`UPDATE ${TABLE} SET seenRunId = ?, kind = ? WHERE scope = ? AND blueprint = ? AND ${IN_LIST}`, g.runId, g.kind, scope, g.blueprint, JSON.stringify(g.identifiers));
+      await sql.run(`UPDATE ${TABLE} SET seenRunId = ?, kind = ? WHERE scope = ? AND blueprint = ? AND ${IN_LIST}`, g.runId, g.kind, scope, g.blueprint, JSON.stringify(g.identifiers));
     }
   }
 
@@ -124,7 +134,7 @@ export function createStateStore(db: Db, scope: string, options: { bufferRows?: 
       const out = new Map<string, StoredState>();
       if (identifiers.length === 0) return out;
       // One row holding every match as JSON: one value to hand back instead of five per entity.
-      const [row] = await db.$queryRawUnsafe<{ rows: string | null }[]>(
+      const [row] = await sql.all<{ rows: string | null }>(
         `SELECT json_group_array(json_array(identifier, fingerprint, content, kind, seenRunId)) AS rows FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND ${IN_LIST}`,
         scope,
         blueprint,
@@ -168,7 +178,7 @@ export function createStateStore(db: Db, scope: string, options: { bufferRows?: 
     async remove(blueprint: string, identifiers: readonly string[]): Promise<void> {
       if (identifiers.length === 0) return;
       await flush();
-      await db.$executeRawUnsafe(`DELETE FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND ${IN_LIST}`, scope, blueprint, JSON.stringify(identifiers));
+      await sql.run(`DELETE FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND ${IN_LIST}`, scope, blueprint, JSON.stringify(identifiers));
     },
 
     /** Written again at the next occasion, whatever the mapping gives (drift repair). */

@@ -82,7 +82,7 @@ export async function startSyncTestBed(options: { tenant?: GraphSimulatorOptions
       const owner = leaseOwnerId("cli");
       const theJob = job ?? bed.job();
       const record = await runs.start({ scope: theJob.scope, trigger: "cli", ...run }, owner);
-      return executeRun({ db: database.db, runs, run: record, owner, job: theJob, signal, onEvent });
+      return executeRun({ db: database.db, runs, run: record, owner, job: theJob, signal, onEvent, databaseFile: database.file });
     },
     async close() {
       await Promise.all([tenant.close(), port.close(), engine.close()]);
