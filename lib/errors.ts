@@ -55,8 +55,16 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Also true for an AppError made by another copy of this module: Next bundles
+ * instrumentation (where the sync runner lives) apart from the routes, so one class can
+ * exist twice in one process and `instanceof` alone would turn a 409 into a 500.
+ */
 export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError;
+  if (value instanceof AppError) return true;
+  if (!(value instanceof Error)) return false;
+  const v = value as Partial<AppError>;
+  return typeof v.code === "string" && typeof v.status === "number";
 }
 
 /**
@@ -64,7 +72,7 @@ export function isAppError(value: unknown): value is AppError {
  * unexpected error's own message (a file path, a SQL fragment) stays in the server log.
  */
 export function toErrorShape(error: unknown): AppErrorShape {
-  if (isAppError(error)) return error.toJSON();
+  if (isAppError(error)) return AppError.prototype.toJSON.call(error);
   return {
     code: "internal_error",
     message: "Something went wrong on the server.",

@@ -12,6 +12,9 @@ import type { BuilderDeps, DemoEndpoints } from "./deps";
 
 function inProcessFetch(origin: string): typeof fetch {
   return async (input, init) => {
+    // A real request would yield to the event loop; a handler called in-process must too,
+    // or a long sync against the demo services starves every other request of the server.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const request = new Request(input, init);
     const url = new URL(request.url);
     if (url.origin !== origin) throw new TypeError(`in-process fetch refused ${url.origin}: only ${origin} is served here`);

@@ -10,6 +10,8 @@ import type { BuilderDeps } from "./deps";
 import { getDocument } from "./documents";
 import { MAPPING_DOCUMENT_KIND } from "./mapping-store";
 import { parsePortAppConfig } from "../mapping";
+import { projectRuns, projectSchedule } from "./sync-service";
+import type { SyncRunView, SyncScheduleView } from "./sync-contracts";
 
 const n = (v: number) => v.toLocaleString("en-US");
 const plural = (v: number, one: string, many = `${one}s`) => `${n(v)} ${v === 1 ? one : many}`;
@@ -78,8 +80,16 @@ export async function projectStatus(deps: BuilderDeps, ownerId: string, projectI
     state: mapping.resources !== null ? "ready" : "waiting",
     summary: mapping.resources !== null ? "Helm, values.yaml, Docker, Argo CD, GitHub Actions" : "write or import a mapping first",
   };
-  const later = (id: StepState["id"], label: string): StepState => ({ id, label, state: "later", summary: "coming in a later version" });
-  const steps = [connect, explore, fieldsStep, blueprintsStep, mappingStep, exportStep, later("sync", "Sync")];
+  const [runs, schedule] = await Promise.all([projectRuns(deps, projectId), projectSchedule(deps, projectId)]);
+  const lastRun = runs.find((r) => !r.dryRun) ?? null;
+  const canSync = Boolean(graph && port && mapping.resources !== null);
+  const syncStep: StepState = {
+    id: "sync",
+    label: "Sync",
+    state: lastRun?.status === "succeeded" ? "done" : canSync ? "ready" : "waiting",
+    summary: [syncSummary(lastRun, canSync, graph !== null && port !== null), scheduleSummary(schedule)].filter(Boolean).join("; "),
+  };
+  const steps = [connect, explore, fieldsStep, blueprintsStep, mappingStep, exportStep, syncStep];
   const next = steps.find((s) => s.state === "ready")?.id ?? null;
   return { steps, next };
 }
@@ -99,4 +109,20 @@ function mappingState(content: string | null): { resources: number | null; valid
   const valid = current !== null && current.config !== null && current.issues.length === 0;
   const usable = valid ? current : lastValid ? parsePortAppConfig(lastValid) : null;
   return { resources: usable?.config ? usable.config.resources.length : null, valid };
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
+
+function syncSummary(run: SyncRunView | null, canSync: boolean, connected: boolean): string {
+  if (!run) return canSync ? "no sync yet: plan it first" : connected ? "write a valid mapping first" : "connect Graph and Port first";
+  if (run.status === "queued" || run.status === "running") return `sync running since ${when(run.startedAt ?? run.queuedAt)}`;
+  const t = run.totals;
+  if (run.status === "succeeded") return `last sync ${when(run.finishedAt ?? run.queuedAt)}: ${n(t.entities)} entities (${n(t.created + t.updated)} written, ${n(t.unchanged)} unchanged, ${n(t.deleted)} deleted)`;
+  const errors = run.errorCount ? `${plural(run.errorCount, "error")}, ` : "";
+  return `last sync ${run.status}: ${errors}nothing deleted`;
+}
+
+function scheduleSummary(schedule: SyncScheduleView | null): string {
+  if (!schedule?.enabled || !schedule.nextRunAt) return "";
+  return `every ${plural(schedule.intervalMinutes, "minute")}, next ${when(schedule.nextRunAt)}`;
 }

@@ -4,7 +4,7 @@
  * takes a project already checked to be the caller's (projectRoute), and a run id is only
  * answered for its own project: another project's run is a 404 like a missing one.
  */
-import { AppError, isAppError } from "../errors";
+import { AppError } from "../errors";
 import { createRunStore, projectScope, type SyncRunRecord } from "../sync/run-store";
 import { syncRunner, type SyncRunner } from "../sync/runner";
 import { createScheduleStore } from "../sync/schedule";
@@ -17,26 +17,9 @@ import { runDetail, runView } from "./sync-views";
 /** Runs the history shows. */
 export const HISTORY_SIZE = 30;
 
-/**
- * The runner was made by instrumentation.ts, which Next bundles apart from the routes: its
- * AppError is another class than the routes' one, so `instanceof` fails and a refusal
- * (409) would answer as a 500. Rebuilt here as this bundle's AppError.
- */
-export function asLocalAppError(error: unknown): unknown {
-  if (isAppError(error)) return error;
-  const e = error as { name?: unknown; code?: unknown; message?: unknown; status?: unknown; hint?: unknown; location?: AppError["location"] } | null;
-  if (e && e.name === "AppError" && typeof e.code === "string" && typeof e.status === "number") {
-    return new AppError(e.code, typeof e.message === "string" ? e.message : "", { status: e.status, hint: typeof e.hint === "string" ? e.hint : undefined, location: e.location, cause: error });
-  }
-  return error;
-}
-
+/** The runner lives in instrumentation's bundle: its AppErrors are recognised by shape (lib/errors.ts). */
 async function viaRunner<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw asLocalAppError(error);
-  }
+  return call();
 }
 
 function runnerOrRefusal(): SyncRunner {

@@ -3,7 +3,7 @@
  * validated with zod, and the one error model turned into `{error:{code,message,hint}}`.
  */
 import type { z } from "zod";
-import { AppError, toErrorShape, UNAUTHORIZED_ERROR } from "../errors";
+import { AppError, isAppError, toErrorShape, UNAUTHORIZED_ERROR } from "../errors";
 import { readLimitedText } from "../net/body";
 import { logger } from "./log";
 import { sessionFromRequest, type SessionUser } from "./auth/session";
@@ -20,7 +20,7 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 
 /** Turns anything thrown in a handler into the JSON error shape with the right status. */
 export function errorResponse(error: unknown): Response {
-  const status = error instanceof AppError ? error.status : 500;
+  const status = isAppError(error) ? error.status : 500;
   if (status >= 500) logger().error({ err: error }, "request failed");
   return json({ error: toErrorShape(error) }, { status });
 }
