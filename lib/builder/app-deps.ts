@@ -9,19 +9,13 @@ import { DEMO_PORT_PATH } from "../port";
 import { db } from "../server/db";
 import { env } from "../server/env";
 import type { BuilderDeps, DemoEndpoints } from "./deps";
+import { inProcessFetch } from "./in-process-fetch";
 
-function inProcessFetch(origin: string): typeof fetch {
-  return async (input, init) => {
-    // A real request would yield to the event loop; a handler called in-process must too,
-    // or a long sync against the demo services starves every other request of the server.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    if (url.origin !== origin) throw new TypeError(`in-process fetch refused ${url.origin}: only ${origin} is served here`);
-    if (url.pathname.startsWith(`${DEMO_PORT_PATH}/`)) return appDemoPort().handle(request);
-    if (url.pathname.startsWith("/api/sim/")) return appDemoGraphSimulator().handler(request);
-    return new Response("Not Found", { status: 404 });
-  };
+/** The simulators' handlers by path: the demo Port under its path, the demo tenant under /api/sim. */
+function demoHandlerFor(pathname: string) {
+  if (pathname.startsWith(`${DEMO_PORT_PATH}/`)) return (request: Request) => appDemoPort().handle(request);
+  if (pathname.startsWith("/api/sim/")) return (request: Request) => appDemoGraphSimulator().handler(request);
+  return null;
 }
 
 function appDemoEndpoints(): DemoEndpoints | null {
@@ -29,7 +23,7 @@ function appDemoEndpoints(): DemoEndpoints | null {
   if (!e.SIMULATORS) return null;
   const origin = `http://127.0.0.1:${e.PORT}`;
   const { graphBaseUrl, loginBaseUrl } = appDemoGraphSimulator().endpoints(origin);
-  return { origin, graphBaseUrl, loginBaseUrl, portBaseUrl: `${origin}${DEMO_PORT_PATH}`, fetch: inProcessFetch(origin) };
+  return { origin, graphBaseUrl, loginBaseUrl, portBaseUrl: `${origin}${DEMO_PORT_PATH}`, fetch: inProcessFetch(origin, demoHandlerFor) };
 }
 
 export function appBuilderDeps(): BuilderDeps {

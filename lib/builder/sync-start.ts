@@ -10,27 +10,10 @@ import { logger } from "../server/log";
 import { startSyncRunner, type SyncRunner } from "../sync/runner";
 import { projectJobLoader } from "../sync/project-job";
 import { appBuilderDeps } from "./app-deps";
-import type { BuilderDeps } from "./deps";
 import { lazyJqEngine } from "./sync-jq";
 
-/**
- * The demo tenant and demo Port answer in-process: a sync against them is one long chain
- * of promises that never gives the event loop a turn, so the server answered no request
- * (nor the run's own progress stream) for seconds. Each demo request now waits for the
- * loop's next turn first, as a request over the network would.
- */
-export function withLoopTurns(deps: BuilderDeps): BuilderDeps {
-  const demo = deps.demo;
-  if (!demo) return deps;
-  const fetchAfterTurn: typeof fetch = async (input, init) => {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    return demo.fetch(input, init);
-  };
-  return { ...deps, demo: { ...demo, fetch: fetchAfterTurn } };
-}
-
 export function startAppSyncRunner(): SyncRunner {
-  const deps = withLoopTurns(appBuilderDeps());
+  const deps = appBuilderDeps();
   // The pool's default size (lib/jq/node-pool.ts).
   const engine = lazyJqEngine(() => createNodeJqPool(), Math.min(2, availableParallelism()));
   return startSyncRunner({
