@@ -18,14 +18,14 @@ describe("sqliteStateSql", () => {
     try {
       let ticks = 0;
       const timer = setInterval(() => ticks++, 5);
-      const write = sql.run(`INSERT INTO "SyncEntityState" (scope, blueprint, identifier, fingerprint, content, kind, seenRunId, updatedAt) VALUES ('s', 'b', 'i', 'f', '{}', 'k', 'r', '2026-01-01T00:00:00.000Z')`);
+      const write = sql.upsert("s", [["b", "i", "f", "{}", "k", "r"]], "2026-01-01T00:00:00.000Z");
       // The event loop keeps turning while the write waits; then the lock goes away.
       await new Promise((r) => setTimeout(r, 60));
       expect(ticks).toBeGreaterThan(3);
       other.exec("COMMIT");
       await write;
       clearInterval(timer);
-      expect(await sql.all<{ n: number }>(`SELECT count(*) AS n FROM "SyncEntityState"`)).toEqual([{ n: 1 }]);
+      expect(await sql.load("s", "b", ["i", "j"])).toEqual([["i", "f", "{}", "k", "r"]]);
       expect(await t.db.syncActiveRun.count()).toBe(1);
     } finally {
       sql.close();

@@ -1,28 +1,71 @@
 /**
- * How the state store's hot statements reach SQLite: through the app's Prisma client
- * (raw SQL), or, when the database file is known, through a connection of its own
- * (better-sqlite3 directly). The direct connection skips Prisma's query compiler (wasm)
- * and its parameter copies, which cost the sync a fifth of its CPU at 100,000 users
- * (bench/sync.bench.ts). It never waits for a lock on the event loop's thread:
- * better-sqlite3 is synchronous, so a busy database is retried with an async pause
- * instead (Prisma's own transactions in this process then get to finish).
+ * The state store's hot statements, two ways:
+ * - through the app's Prisma client: raw SQL, each call ONE statement with its rows bound
+ *   as one JSON parameter that SQLite unpacks (json_each); through the ORM, or with a
+ *   parameter per value, binding cost more CPU than the rest of the sync;
+ * - when the database file is known, through a connection of its own (better-sqlite3
+ *   directly): prepared statements run row by row inside one transaction, with no query
+ *   compiler, no parameter copies and no JSON to unpack (bench/sync.bench.ts: about a
+ *   fifth of the sync's CPU). It never waits for a lock on the event loop's thread
+ *   (better-sqlite3 is synchronous): a busy database is retried after an async pause, so
+ *   Prisma's own transactions in this process get to finish.
  */
 import Database from "better-sqlite3";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "@/lib/server/db";
 
+/** identifier, fingerprint, content, kind, seenRunId */
+export type StateRow = [string, string, string, string, string];
+/** blueprint, identifier, fingerprint, content, kind, seenRunId */
+export type UpsertRow = [string, string, string, string, string, string];
+export type StateUpdate = { seenRunId: string; kind: string } | { checkedRunId: string } | { fingerprint: "" };
+
 export interface StateSql {
-  run(sql: string, ...params: (string | number | null)[]): Promise<void>;
-  all<T>(sql: string, ...params: (string | number | null)[]): Promise<T[]>;
+  load(scope: string, blueprint: string, identifiers: readonly string[]): Promise<StateRow[]>;
+  upsert(scope: string, rows: readonly UpsertRow[], updatedAt: string): Promise<void>;
+  update(scope: string, blueprint: string, identifiers: readonly string[], set: StateUpdate): Promise<void>;
+  remove(scope: string, blueprint: string, identifiers: readonly string[]): Promise<void>;
   close(): void;
 }
 
+const TABLE = `"SyncEntityState"`;
+const COLUMNS = "scope, blueprint, identifier, fingerprint, content, kind, seenRunId, updatedAt";
+const ON_CONFLICT = `ON CONFLICT (scope, blueprint, identifier) DO UPDATE SET fingerprint = excluded.fingerprint, content = excluded.content, kind = excluded.kind, seenRunId = excluded.seenRunId, updatedAt = excluded.updatedAt`;
+
+/** `seenRunId = ?, kind = ?` and its values, for an update. */
+function setClause(set: StateUpdate): [string, string[]] {
+  const keys = Object.keys(set) as (keyof StateUpdate)[];
+  return [keys.map((k) => `${k} = ?`).join(", "), keys.map((k) => (set as Record<string, string>)[k]!)];
+}
+
 export function prismaStateSql(db: Db): StateSql {
+  const inList = "identifier IN (SELECT value FROM json_each(?))";
   return {
-    run: async (sql, ...params) => {
-      await db.$executeRawUnsafe(sql, ...params);
+    async load(scope, blueprint, identifiers) {
+      // One row holding every match as JSON: one value to hand back instead of five per entity.
+      const [row] = await db.$queryRawUnsafe<{ rows: string | null }[]>(
+        `SELECT json_group_array(json_array(identifier, fingerprint, content, kind, seenRunId)) AS rows FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND ${inList}`,
+        scope,
+        blueprint,
+        JSON.stringify(identifiers),
+      );
+      return JSON.parse(row?.rows ?? "[]") as StateRow[];
     },
-    all: (sql, ...params) => db.$queryRawUnsafe(sql, ...params),
+    async upsert(scope, rows, updatedAt) {
+      await db.$executeRawUnsafe(
+        `INSERT INTO ${TABLE} (${COLUMNS}) SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, ? FROM json_each(?) WHERE true ${ON_CONFLICT}`,
+        scope,
+        updatedAt,
+        JSON.stringify(rows),
+      );
+    },
+    async update(scope, blueprint, identifiers, set) {
+      const [clause, values] = setClause(set);
+      await db.$executeRawUnsafe(`UPDATE ${TABLE} SET ${clause} WHERE scope = ? AND blueprint = ? AND ${inList}`, ...values, scope, blueprint, JSON.stringify(identifiers));
+    },
+    async remove(scope, blueprint, identifiers) {
+      await db.$executeRawUnsafe(`DELETE FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND ${inList}`, scope, blueprint, JSON.stringify(identifiers));
+    },
     close: () => undefined,
   };
 }
@@ -53,11 +96,30 @@ export function sqliteStateSql(file: string): StateSql {
       }
     }
   }
+  /** One statement over many rows, in one transaction (one commit). */
+  const each = (sql: string, rows: readonly (readonly string[])[]) => {
+    const stmt = prepared(sql);
+    return retrying(sqlite.transaction(() => {
+      for (const r of rows) stmt.run(...r);
+    }));
+  };
   return {
-    run: async (sql, ...params) => {
-      await retrying(() => prepared(sql).run(...params));
+    load: (scope, blueprint, identifiers) =>
+      retrying(() => {
+        const stmt = prepared(`SELECT identifier, fingerprint, content, kind, seenRunId FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND identifier = ?`).raw();
+        const out: StateRow[] = [];
+        for (const id of identifiers) {
+          const row = stmt.get(scope, blueprint, id) as StateRow | undefined;
+          if (row) out.push(row);
+        }
+        return out;
+      }),
+    upsert: (scope, rows, updatedAt) => each(`INSERT INTO ${TABLE} (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ${ON_CONFLICT}`, rows.map((r) => [scope, ...r, updatedAt])),
+    update: (scope, blueprint, identifiers, set) => {
+      const [clause, values] = setClause(set);
+      return each(`UPDATE ${TABLE} SET ${clause} WHERE scope = ? AND blueprint = ? AND identifier = ?`, identifiers.map((id) => [...values, scope, blueprint, id]));
     },
-    all: <T>(sql: string, ...params: (string | number | null)[]) => retrying(() => prepared(sql).all(...params) as T[]),
+    remove: (scope, blueprint, identifiers) => each(`DELETE FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND identifier = ?`, identifiers.map((id) => [scope, blueprint, id])),
     close: () => sqlite.close(),
   };
 }

@@ -12,7 +12,7 @@
  * planned again (an upsert of what Port already holds), never deleted by mistake.
  */
 import type { Db } from "@/lib/server/db";
-import { prismaStateSql, type StateSql } from "./state-sql";
+import { prismaStateSql, type StateSql, type StateUpdate, type UpsertRow } from "./state-sql";
 
 /** Rows per page when the store pages through a scope (reconciliation, drift). */
 const PAGE = 500;
@@ -33,10 +33,6 @@ export interface WrittenState {
   content: string;
   kind: string;
 }
-
-const TABLE = `"SyncEntityState"`;
-/** The identifiers of a call, bound as one JSON text and unpacked by SQLite. */
-const IN_LIST = "identifier IN (SELECT value FROM json_each(?))";
 
 interface Buffer {
   /** `blueprint \0 identifier` -> what was written, by which run. */
@@ -63,31 +59,19 @@ export function createStateStore(db: Db, scope: string, options: StateStoreOptio
   let flushing: Promise<void> | null = null;
   let lastFlush = now();
 
-  /**
-   * One SQL statement per call with the rows bound as ONE JSON parameter (SQLite's
-   * json_each unpacks it): through the ORM, or with a parameter per value, binding cost
-   * more CPU than the rest of the sync (bench/sync.bench.ts).
-   */
-  const updateSome = async (blueprint: string, identifiers: readonly string[], set: string, values: string[]) => {
+  const updateSome = async (blueprint: string, identifiers: readonly string[], set: StateUpdate) => {
     if (identifiers.length === 0) return;
     await flush();
-    await sql.run(`UPDATE ${TABLE} SET ${set} WHERE scope = ? AND blueprint = ? AND ${IN_LIST}`, ...values, scope, blueprint, JSON.stringify(identifiers));
+    await sql.update(scope, blueprint, identifiers, set);
   };
 
   async function writeBuffer(b: Buffer): Promise<void> {
     if (b.written.size > 0) {
-      await sql.run(
-        `INSERT INTO ${TABLE} (scope, blueprint, identifier, fingerprint, content, kind, seenRunId, updatedAt)
-         SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, ? FROM json_each(?) WHERE true
-         ON CONFLICT (scope, blueprint, identifier) DO UPDATE SET fingerprint = excluded.fingerprint, content = excluded.content, kind = excluded.kind, seenRunId = excluded.seenRunId, updatedAt = excluded.updatedAt`,
-        scope,
-        // As Prisma stores a DateTime in SQLite: ISO text.
-        new Date(now()).toISOString(),
-        JSON.stringify([...b.written.values()].map(({ blueprint, row, runId }) => [blueprint, row.identifier, row.fingerprint, row.content, row.kind, runId])),
-      );
+      const rows = [...b.written.values()].map(({ blueprint, row, runId }): UpsertRow => [blueprint, row.identifier, row.fingerprint, row.content, row.kind, runId]);
+      // As Prisma stores a DateTime in SQLite: ISO text.
+      await sql.upsert(scope, rows, new Date(now()).toISOString());
     }
-    // Grouped so each statement looks rows up by the primary key (identifier IN ...); an
-    // UPDATE ... FROM json_each let SQLite scan the table once per buffered row.
+    // Grouped by what they set: one call per blueprint and kind.
     const groups = new Map<string, { blueprint: string; runId: string; kind: string; identifiers: string[] }>();
     for (const s of b.seen.values()) {
       const g = `${s.blueprint}\u0000${s.runId}\u0000${s.kind}`;
@@ -95,9 +79,7 @@ export function createStateStore(db: Db, scope: string, options: StateStoreOptio
       if (!group) groups.set(g, (group = { blueprint: s.blueprint, runId: s.runId, kind: s.kind, identifiers: [] }));
       group.identifiers.push(s.identifier);
     }
-    for (const g of groups.values()) {
-      await sql.run(`UPDATE ${TABLE} SET seenRunId = ?, kind = ? WHERE scope = ? AND blueprint = ? AND ${IN_LIST}`, g.runId, g.kind, scope, g.blueprint, JSON.stringify(g.identifiers));
-    }
+    for (const g of groups.values()) await sql.update(scope, g.blueprint, g.identifiers, { seenRunId: g.runId, kind: g.kind });
   }
 
   /** Writes what is buffered; concurrent callers share one flush at a time. */
@@ -133,15 +115,8 @@ export function createStateStore(db: Db, scope: string, options: StateStoreOptio
     async load(blueprint: string, identifiers: readonly string[]): Promise<Map<string, StoredState>> {
       const out = new Map<string, StoredState>();
       if (identifiers.length === 0) return out;
-      // One row holding every match as JSON: one value to hand back instead of five per entity.
-      const [row] = await sql.all<{ rows: string | null }>(
-        `SELECT json_group_array(json_array(identifier, fingerprint, content, kind, seenRunId)) AS rows FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND ${IN_LIST}`,
-        scope,
-        blueprint,
-        JSON.stringify(identifiers),
-      );
-      for (const [identifier, fingerprint, content, kind, seenRunId] of JSON.parse(row?.rows ?? "[]") as string[][]) {
-        out.set(identifier!, { fingerprint: fingerprint!, content: content!, kind: kind!, seenRunId: seenRunId! });
+      for (const [identifier, fingerprint, content, kind, seenRunId] of await sql.load(scope, blueprint, identifiers)) {
+        out.set(identifier, { fingerprint, content, kind, seenRunId });
       }
       // Newest last: the buffer being written, then the one filling.
       for (const b of inFlight ? [inFlight, buffer] : [buffer]) {
@@ -178,13 +153,13 @@ export function createStateStore(db: Db, scope: string, options: StateStoreOptio
     async remove(blueprint: string, identifiers: readonly string[]): Promise<void> {
       if (identifiers.length === 0) return;
       await flush();
-      await sql.run(`DELETE FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND ${IN_LIST}`, scope, blueprint, JSON.stringify(identifiers));
+      await sql.remove(scope, blueprint, identifiers);
     },
 
     /** Written again at the next occasion, whatever the mapping gives (drift repair). */
-    invalidate: (blueprint: string, identifiers: readonly string[]) => updateSome(blueprint, identifiers, `fingerprint = ''`, []),
+    invalidate: (blueprint: string, identifiers: readonly string[]) => updateSome(blueprint, identifiers, { fingerprint: "" }),
 
-    markChecked: (blueprint: string, identifiers: readonly string[], runId: string) => updateSome(blueprint, identifiers, "checkedRunId = ?", [runId]),
+    markChecked: (blueprint: string, identifiers: readonly string[], runId: string) => updateSome(blueprint, identifiers, { checkedRunId: runId }),
 
     /** Blueprints this scope holds entities of, with how many. */
     async blueprints(): Promise<Map<string, number>> {
