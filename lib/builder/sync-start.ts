@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from "node:os";
 import { createNodeJqPool } from "../jq/server";
+import { env } from "../server/env";
 import { logger } from "../server/log";
 import { startSyncRunner, type SyncRunner } from "../sync/runner";
 import { projectJobLoader } from "../sync/project-job";
@@ -18,6 +19,8 @@ export function startAppSyncRunner(): SyncRunner {
   const engine = lazyJqEngine(() => createNodeJqPool(), Math.min(2, availableParallelism()));
   return startSyncRunner({
     db: deps.db,
+    // State writes on their own SQLite connection: cheaper than through Prisma (lib/sync/state-sql.ts).
+    databaseFile: env().databaseFile,
     loadJob: projectJobLoader({ deps, engine }),
     onProblem: (message, error) => logger().warn({ err: error }, message),
   });
