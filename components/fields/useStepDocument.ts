@@ -12,12 +12,12 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useSyncExternalStore } from "react";
 import type { DocumentContent, DocumentKind, StoredDocument } from "@/lib/builder/contracts";
 import { apiFetch } from "../api";
+import { KEEPALIVE_MAX_CHARS, useSaveOnLeave } from "./useSaveOnLeave";
 import { useInvalidateProjectStatus } from "../project/useProjectStatus";
 import { DocumentStore, type DocumentSnapshot } from "./document-store";
 
 export const SAVE_DELAY_MS = 800;
-/** Browsers refuse keepalive requests with bodies past 64 KiB. */
-const KEEPALIVE_MAX_CHARS = 60_000;
+const jsonSize = (content: unknown) => JSON.stringify(content).length;
 
 export const documentKey = (projectId: string, kind: DocumentKind) => ["project", projectId, "document", kind] as const;
 
@@ -90,21 +90,7 @@ export function useStepDocument<K extends DocumentKind>(projectId: string, kind:
     if (query.data) store.receive(query.data);
   }, [store, query.data]);
 
-  useEffect(() => {
-    const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (!store.hasUnsaved()) return;
-      const { status, content } = store.getSnapshot();
-      void store.flush({ keepalive: true });
-      const cannotLeaveSafely = status.state === "error" || status.state === "conflict" || JSON.stringify(content).length > KEEPALIVE_MAX_CHARS;
-      if (cannotLeaveSafely) event.preventDefault();
-    };
-    window.addEventListener("beforeunload", beforeUnload);
-    return () => {
-      window.removeEventListener("beforeunload", beforeUnload);
-      // Leaving the step inside the app: the save goes on in the background.
-      void store.flush();
-    };
-  }, [store]);
+  useSaveOnLeave(store, jsonSize);
 
   const reload = useCallback(async () => {
     const fresh = await client.fetchQuery({ queryKey: documentKey(projectId, kind), queryFn: () => apiFetch<StoredDocument<K>>(documentUrl(projectId, kind)), staleTime: 0 });

@@ -12,11 +12,12 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useSyncExternalStore } from "react";
 import type { StoredMapping } from "@/lib/builder/mapping-contracts";
 import { apiFetch } from "../api";
+import { KEEPALIVE_MAX_CHARS, useSaveOnLeave } from "../fields/useSaveOnLeave";
 import { DocumentStore, type DocumentSnapshot } from "../fields/document-store";
 import { useInvalidateProjectStatus } from "../project/useProjectStatus";
 
 export const MAPPING_SAVE_DELAY_MS = 800;
-const KEEPALIVE_MAX_CHARS = 60_000;
+const textSize = (yaml: string) => yaml.length;
 
 export const mappingKey = (projectId: string) => ["project", projectId, "mapping"] as const;
 export const mappingUrl = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/mapping`;
@@ -96,19 +97,7 @@ export function useMappingDocument(projectId: string): MappingDocument {
     if (first && data.yaml === null && data.start) store.edit(() => data.start!.yaml);
   }, [store, query.data]);
 
-  useEffect(() => {
-    const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (!store.hasUnsaved()) return;
-      const { status, content } = store.getSnapshot();
-      void store.flush({ keepalive: true });
-      if (status.state === "error" || status.state === "conflict" || content.length > KEEPALIVE_MAX_CHARS) event.preventDefault();
-    };
-    window.addEventListener("beforeunload", beforeUnload);
-    return () => {
-      window.removeEventListener("beforeunload", beforeUnload);
-      void store.flush();
-    };
-  }, [store]);
+  useSaveOnLeave(store, textSize);
 
   const reload = useCallback(async () => {
     const fresh = await client.fetchQuery({ queryKey: mappingKey(projectId), queryFn: () => apiFetch<StoredMapping>(mappingUrl(projectId)), staleTime: 0 });
