@@ -15,7 +15,8 @@
  * Exit 0 written; 2 unusable input, with one line on stderr.
  */
 import { walkFlags } from "../flags";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { readText } from "../read-text";
+import { chmod, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { AppError, isAppError } from "@/lib/errors";
 import { DEFAULT_IDENTIFIER, exportProject, SECRET_HANDLINGS, SECRET_VARIABLES, type ExportInput, type GraphAuthSource, type SecretHandling, type SecretVariable } from "@/lib/export";
@@ -78,13 +79,6 @@ export function parseExportArgs(argv: string[]): ExportArgs {
   return out as ExportArgs;
 }
 
-async function readText(file: string, what: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (e) {
-    throw new AppError("cli_unreadable", `cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-}
 
 /** The Graph auth: flags override what the project was connected with. */
 export function graphFrom(args: ExportArgs, stored: GraphAuthSource | null): GraphAuthSource {

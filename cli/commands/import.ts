@@ -8,8 +8,8 @@
  * lints of it (the integration config, when given, lets them judge its paginationType).
  * Exit 0 imported; 2 unusable input (nothing changed), with one line on stderr.
  */
-import { readFile } from "node:fs/promises";
 import { walkFlags } from "../flags";
+import { readText } from "../read-text";
 import { AppError, isAppError } from "@/lib/errors";
 import { analyseImport, firstProblemLine, type ImportFinding } from "@/lib/export/import";
 
@@ -38,13 +38,6 @@ export function parseImportArgs(argv: string[]): ImportArgs {
   return out as ImportArgs;
 }
 
-async function readText(file: string, what: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (e) {
-    throw new AppError("cli_unreadable", `cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-}
 
 export function findingLine(f: ImportFinding): string {
   const where = f.location?.line ? ` line ${f.location.line}, column ${f.location.column ?? 1}` : "";

@@ -11,7 +11,7 @@
  * --timeout-ms N limits each jq run (default 5000).
  */
 import { walkFlags } from "../flags";
-import { readFile } from "node:fs/promises";
+import { readText } from "../read-text";
 import { AppError, isAppError } from "@/lib/errors";
 import { createNodeJqPool } from "@/lib/jq/server";
 import { compileResource, createRunState, evaluatePage, parsePortAppConfig, type Diagnostic, type DroppedItem, type PortEntity } from "@/lib/mapping";
@@ -46,13 +46,6 @@ function parseArgs(argv: string[]): MapArgs {
   return out as MapArgs;
 }
 
-async function readText(path: string, what: string): Promise<string> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (e) {
-    throw new AppError("cli_unreadable", `cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-}
 
 /** One JSON body, or NDJSON: one body per non-empty line. */
 export function parseBodies(text: string, path: string): unknown[] {

@@ -11,7 +11,8 @@
  * already running), 3 partial (written, but with errors, so nothing deleted), 2 unusable input.
  * Ctrl-C cancels: what was written stays, nothing is deleted.
  */
-import { readFile } from "node:fs/promises";
+import { walkFlags } from "../flags";
+import { readText } from "../read-text";
 import { AppError, isAppError } from "@/lib/errors";
 import { createNodeJqPool } from "@/lib/jq/server";
 import { parsePortAppConfig } from "@/lib/mapping";
@@ -33,32 +34,18 @@ const USAGE = "usage: sync --config <port-app-config.yml> [--blueprints <bluepri
 
 function parseArgs(argv: string[]): SyncArgs {
   const out: Partial<SyncArgs> = { dryRun: false, verify: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const [flag, inline] = eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new AppError("cli_usage", `${flag} needs a value; ${USAGE}`);
-      return v;
-    };
+  walkFlags(argv, USAGE, (flag, value) => {
     if (flag === "--config") out.config = value();
     else if (flag === "--blueprints") out.blueprints = value();
     else if (flag === "--dry-run") out.dryRun = true;
     else if (flag === "--verify") out.verify = true;
-    else throw new AppError("cli_usage", `unknown option ${arg}; ${USAGE}`);
-  }
+    else return false;
+    return true;
+  });
   if (!out.config) throw new AppError("cli_usage", USAGE);
   return out as SyncArgs;
 }
 
-async function readText(path: string, what: string): Promise<string> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (e) {
-    throw new AppError("cli_unreadable", `cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-}
 
 /** A blueprints file: an array of blueprints, or `{"blueprints": [...]}` (the builder's export). */
 export function parseBlueprints(text: string, path: string): BlueprintInput[] {
