@@ -26,13 +26,13 @@ export interface ProjectGraph {
   clientId: string | null;
 }
 
-/** Per-use tuning: "Test connection" wants a quick verdict, not the sync's patience. */
-export interface GraphUse {
+/** Per-use tuning of a Graph or Port client: "Test connection" wants a quick verdict, not the sync's patience. */
+export interface ClientTuning {
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
 }
 
-export async function graphForProject(deps: BuilderDeps, ownerId: string, projectId: string, use: GraphUse = {}): Promise<ProjectGraph> {
+export async function graphForProject(deps: BuilderDeps, ownerId: string, projectId: string, use: ClientTuning = {}): Promise<ProjectGraph> {
   const conn = await loadGraphConnection(deps, ownerId, projectId);
   const cloud = getCloud(conn.cloud);
   const extraAllowedHosts = deps.extraAllowedHosts;
@@ -55,7 +55,7 @@ export async function graphForProject(deps: BuilderDeps, ownerId: string, projec
   return { client, tokenProvider, mode: conn.mode as ProjectGraph["mode"], tenantId: conn.tenantId, clientId: conn.clientId };
 }
 
-export async function portForProject(deps: BuilderDeps, ownerId: string, projectId: string, use: GraphUse = {}): Promise<PortClient> {
+export async function portForProject(deps: BuilderDeps, ownerId: string, projectId: string, use: ClientTuning = {}): Promise<PortClient> {
   const conn = await loadPortConnection(deps, ownerId, projectId);
   const tuning = { ...(use.retry?.maxAttempts ? { retry: { maxAttempts: use.retry.maxAttempts } } : {}), ...(use.timeoutMs ? { attemptTimeoutMs: use.timeoutMs } : {}) };
   if (conn.mode === "demo") {

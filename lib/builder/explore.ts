@@ -4,13 +4,12 @@
  * answer is kept as the endpoint's sample. Graph errors come back as data (status, body,
  * the client's explanation and hint), because showing them is the point of exploring.
  */
-import { isAppError } from "../errors";
+import { AppError, isAppError } from "../errors";
 import { isGraphError, type GraphClient, type GraphResponse } from "../graph";
 import { graphForProject } from "./clients";
 import type { ExploreError, ExploreResponse, FetchAllEvent, SampleSummary } from "./contracts";
 import type { BuilderDeps } from "./deps";
 import { loadSample, SampleAccumulator, storeSample, type SampleRequest } from "./samples";
-import { AppError } from "../errors";
 
 export interface ExploreInput {
   path: string;
@@ -130,6 +129,11 @@ export interface FetchAllInput extends ExploreInput {
  */
 export async function* fetchAllPages(deps: BuilderDeps, ownerId: string, projectId: string, input: FetchAllInput): AsyncGenerator<FetchAllEvent> {
   const { client } = await graphForProject(deps, ownerId, projectId);
+  yield* fetchAllPagesWith(deps, projectId, client, input);
+}
+
+/** The same, with the project's Graph client already made (the route makes it first, to answer a missing connection as plain JSON). */
+export async function* fetchAllPagesWith(deps: BuilderDeps, projectId: string, client: GraphClient, input: FetchAllInput): AsyncGenerator<FetchAllEvent> {
   const query = cleanQuery(input.query);
   const acc = new SampleAccumulator();
   let pages = 0;

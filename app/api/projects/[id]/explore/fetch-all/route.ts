@@ -5,7 +5,7 @@
  */
 import { graphForProject } from "@/lib/builder/clients";
 import { fetchAllRequest } from "@/lib/builder/contracts";
-import { fetchAllPages } from "@/lib/builder/explore";
+import { fetchAllPagesWith } from "@/lib/builder/explore";
 import { cancelFetchAllRun, startFetchAllRun } from "@/lib/builder/fetch-all-runs";
 import { ndjsonStream } from "@/lib/builder/ndjson";
 import { projectRoute } from "@/lib/builder/route";
@@ -16,13 +16,13 @@ export const runtime = "nodejs";
 
 export const POST = projectRoute(async (request, { deps, user, projectId }) => {
   const body = await readJson(request, fetchAllRequest);
-  // Fail before streaming when there is no connection, so the answer is a plain JSON error.
-  await graphForProject(deps, user.id, projectId);
+  // Made before streaming, so a missing connection is answered as a plain JSON error.
+  const { client } = await graphForProject(deps, user.id, projectId);
   const run = startFetchAllRun(projectId);
   const signal = AbortSignal.any([request.signal, run.signal]);
   async function* events() {
     try {
-      yield* fetchAllPages(deps, user.id, projectId, { ...body, signal });
+      yield* fetchAllPagesWith(deps, projectId, client, { ...body, signal });
     } finally {
       run.release();
     }
