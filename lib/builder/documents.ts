@@ -15,6 +15,11 @@ function invalid(kind: DocumentKind, issue: { path: PropertyKey[]; message: stri
 
 export async function getDocument<K extends DocumentKind>(deps: BuilderDeps, ownerId: string, projectId: string, kind: K): Promise<StoredDocument<K>> {
   await assertProjectOwner(deps.db, ownerId, projectId);
+  return readDocument(deps, projectId, kind);
+}
+
+/** The document of a project whose owner the caller has already checked. */
+export async function readDocument<K extends DocumentKind>(deps: BuilderDeps, projectId: string, kind: K): Promise<StoredDocument<K>> {
   const row = await deps.db.projectDocument.findUnique({ where: { projectId_kind: { projectId, kind } } });
   if (!row) return { kind, content: null, version: 0, updatedAt: null };
   const parsed = DOCUMENT_SCHEMAS[kind].safeParse(JSON.parse(row.content));

@@ -7,7 +7,7 @@ import { assertProjectOwner } from "./access";
 import { blueprintTextHash } from "./blueprint-push";
 import type { ProjectStatus, StepState } from "./contracts";
 import type { BuilderDeps } from "./deps";
-import { getDocument } from "./documents";
+import { readDocument } from "./documents";
 import { MAPPING_DOCUMENT_KIND } from "./mapping-store";
 import { parsePortAppConfig } from "../mapping";
 import { projectRuns, projectSchedule } from "./sync-service";
@@ -24,8 +24,8 @@ export async function projectStatus(deps: BuilderDeps, ownerId: string, projectI
     deps.db.graphConnection.findUnique({ where: { projectId }, select: { mode: true, tokenExpiresAt: true } }),
     deps.db.portConnection.findUnique({ where: { projectId }, select: { mode: true, region: true } }),
     deps.db.sample.findMany({ where: { projectId }, select: { endpoint: true, itemCount: true } }),
-    getDocument(deps, ownerId, projectId, "fields"),
-    getDocument(deps, ownerId, projectId, "blueprints"),
+    readDocument(deps, projectId, "fields"),
+    readDocument(deps, projectId, "blueprints"),
     deps.db.projectDocument.findUnique({ where: { projectId_kind: { projectId, kind: MAPPING_DOCUMENT_KIND } }, select: { content: true } }),
   ]);
 
