@@ -4,6 +4,12 @@
  * mapped; at most `pagesInFlight` pages are being written at once. What Port confirmed
  * becomes the scope's state; what it refused is reported entity by entity. An error that
  * is not about one entity (Port down past its retries, credentials refused) stops the run.
+ *
+ * New entities are recorded before they are sent (write-ahead, committed): a process
+ * killed after Port took them but before their state was saved would otherwise leave
+ * entities in Port this scope does not know it wrote, never reconciled (never deleted
+ * when they leave Entra ID). The record has no fingerprint, so the next run writes the
+ * entity again unless Port confirmed it here.
  */
 import { isPortError, type PortClient } from "@/lib/port";
 import type { PlannedWrite } from "./plan";
@@ -45,10 +51,19 @@ export class EntityWriter {
     while (this.inFlight.size > 0) await Promise.race(this.inFlight);
   }
 
+  /** The creates of a page, on disk as "maybe in Port" before Port is asked. */
+  private async recordIntent(blueprint: string, kind: string, writes: PlannedWrite[]): Promise<void> {
+    const fresh = writes.filter((w) => w.isNew);
+    if (fresh.length === 0) return;
+    await this.store.saveWritten(blueprint, fresh.map((w) => ({ identifier: w.entity.identifier, fingerprint: "", content: w.content, kind })), this.options.runId);
+    await this.store.flush();
+  }
+
   private async write(resource: number, kind: string, blueprint: string, writes: PlannedWrite[]): Promise<void> {
     const { recorder, store, options } = this;
     const counters = recorder.resources[resource]!;
     try {
+      await this.recordIntent(blueprint, kind, writes);
       const result = await this.port.upsertEntities(
         blueprint,
         writes.map((w) => w.entity),
@@ -58,6 +73,8 @@ export class EntityWriter {
       const refused = new Set(result.failures.map((f) => f.index));
       const written = writes.filter((_, i) => !refused.has(i));
       await store.saveWritten(blueprint, written.map((w) => ({ identifier: w.entity.identifier, fingerprint: w.fingerprint, content: w.content, kind })), options.runId);
+      // A refused create is not in Port: its intent record goes.
+      await store.remove(blueprint, writes.filter((w, i) => refused.has(i) && w.isNew).map((w) => w.entity.identifier));
       // A refused update stays produced by this run (never a reason to delete it).
       await store.markSeen(blueprint, writes.filter((w, i) => refused.has(i) && !w.isNew).map((w) => w.entity.identifier), options.runId, kind);
       for (const w of written) {
