@@ -53,7 +53,7 @@ describe("a sync killed mid-run", () => {
     expect(written.size).toBeLessThan(USERS);
     expect(port.counts.deletes).toBe(0);
 
-    db = createDb(env.DATABASE_URL);
+    db = createDb(env.DATABASE_URL!);
     const [left] = await db.syncRun.findMany();
     expect(left).toMatchObject({ status: "running" });
 
