@@ -98,7 +98,7 @@ describe("key rotation", () => {
       source: { kind: "file", dataDir },
       afterStep: async (step) => {
         // Someone saves the last secret again between the read and the transaction.
-        if (step === "key-installed") return t.db.portConnection.update({ where: { projectId: last.projectId }, data: { secretCipher: encryptSecret("saved-meanwhile", oldKey) } });
+        if (step === "key-installed") await t.db.portConnection.update({ where: { projectId: last.projectId }, data: { secretCipher: encryptSecret("saved-meanwhile", oldKey) } });
       },
     });
     await expect(failure).rejects.toMatchObject({ code: "key_rotation_conflict" });
