@@ -148,17 +148,9 @@ export async function readStoredSecrets(db: Db): Promise<StoredSecret[]> {
   return out;
 }
 
-/** Decrypts with the first key of the ring that opens the value (AES-GCM: a wrong key never yields garbage). */
+/** Decrypts with the first key of the ring that opens the value. */
 export function decryptWithRing(cipher: string, ring: readonly Buffer[]): string {
-  let last: unknown;
-  for (const key of ring) {
-    try {
-      return decryptSecret(cipher, key);
-    } catch (error) {
-      last = error;
-    }
-  }
-  throw last ?? new AppError("secret_unreadable", "No encryption key is configured.", { status: 500 });
+  return decryptSecret(cipher, ring);
 }
 
 function decryptAll(secrets: readonly StoredSecret[], ring: readonly Buffer[]): string[] {

@@ -26,3 +26,14 @@ describe("secrets at rest", () => {
     expect(() => decryptSecret("plaintext-secret", key)).toThrow(expect.objectContaining({ code: "secret_unreadable" }));
   });
 });
+
+describe("key ring", () => {
+  it("opens a value with any key of the ring, current first, and refuses when none opens it", () => {
+    const previous = randomBytes(32);
+    const stored = encryptSecret("under-previous", previous);
+    expect(decryptSecret(stored, [key, previous])).toBe("under-previous");
+    expect(decryptSecret(encryptSecret("under-current", key), [key, previous])).toBe("under-current");
+    expect(() => decryptSecret(stored, [key])).toThrow(expect.objectContaining({ code: "secret_unreadable" }));
+    expect(() => decryptSecret(stored, [])).toThrow(/No encryption key/);
+  });
+});

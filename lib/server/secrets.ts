@@ -3,6 +3,8 @@
  * key (ENCRYPTION_KEY, or the generated key file). Each value gets a fresh 12-byte IV;
  * the auth tag makes tampering or a wrong key fail loudly instead of yielding garbage.
  * Stored form: `v1:<iv>:<tag>:<ciphertext>` in base64url, so the format can evolve.
+ * Decryption takes a key ring (current key first): a key rotation interrupted after the new
+ * key was installed leaves rows under the previous key (lib/server/key-rotation.ts).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { AppError } from "../errors";
@@ -17,7 +19,21 @@ export function encryptSecret(plaintext: string, key: Buffer): string {
   return [VERSION, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), data.toString("base64url")].join(":");
 }
 
-export function decryptSecret(stored: string, key: Buffer): string {
+export function decryptSecret(stored: string, keys: Buffer | readonly Buffer[]): string {
+  const ring = Buffer.isBuffer(keys) ? [keys] : keys;
+  let failure: unknown;
+  // AES-GCM's tag makes a wrong key fail, never yield garbage: trying each key is safe.
+  for (const key of ring) {
+    try {
+      return decryptWith(stored, key);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure ?? new AppError("secret_unreadable", "No encryption key is configured.", { status: 500 });
+}
+
+function decryptWith(stored: string, key: Buffer): string {
   const [version, iv, tag, data] = stored.split(":");
   if (version !== VERSION || !iv || !tag || data === undefined) {
     throw new AppError("secret_unreadable", "A stored secret is not in a format this version can read.", {
