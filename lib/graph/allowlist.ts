@@ -1,12 +1,14 @@
 /**
  * Outbound guard: requests go only to the chosen cloud's login and Graph hosts, the
  * simulator's origin(s) and hosts an administrator listed in EXTRA_ALLOWED_HOSTS
- * (`host[:port]`; without a port, the scheme's default port). Request paths are paths:
- * never URLs, `..`, encoded slashes or userinfo.
+ * (`host[:port]`; without a port, the scheme's default port), never a private, link-local
+ * or metadata address (lib/net/addresses.ts). Request paths are paths: never URLs, `..`,
+ * encoded slashes or userinfo.
  */
 import type { Cloud } from "./clouds";
 import { GraphError } from "./errors";
 import { requestPathProblem } from "./request-path";
+import { forbiddenAddressProblem } from "../net/addresses";
 import { LOOPBACK_HOSTNAMES } from "../net/hosts";
 
 export interface Allowlist {
@@ -35,26 +37,32 @@ export function createAllowlist(options: AllowlistOptions): Allowlist {
     return m ? { host: m[1]!, port: m[2] ?? null } : null;
   }).filter((e): e is { host: string; port: string | null } => e !== null);
 
-  const allows = (url: URL): boolean => {
-    if (url.username || url.password) return false;
-    if (url.protocol !== "https:" && url.protocol !== "http:") return false;
+  /** Why `url` may not be called, or null when it may. */
+  const problem = (url: URL): string | null => {
+    if (url.username || url.password) return "it carries a user name or password";
+    if (url.protocol !== "https:" && url.protocol !== "http:") return `${url.protocol} is not http or https`;
     const port = url.port || DEFAULT_PORT[url.protocol]!;
-    if (url.protocol === "https:" && port === "443" && httpsHosts.has(url.hostname.toLowerCase())) return true;
-    if (origins.has(url.origin)) return true;
+    if (url.protocol === "https:" && port === "443" && httpsHosts.has(url.hostname.toLowerCase())) return null;
+    if (origins.has(url.origin)) return null;
+    // Even an administrator's entry may not name the private network or the metadata service.
+    const forbidden = forbiddenAddressProblem(url.hostname);
+    if (forbidden) return `it is ${forbidden}, which no allowed host may be`;
     // A bearer token must not travel in clear text: extra hosts are https-only, except loopback.
-    if (url.protocol === "http:" && !LOOPBACK_HOSTNAMES.has(url.hostname.toLowerCase())) return false;
-    return extra.some((e) => e.host === url.hostname.toLowerCase() && port === (e.port ?? DEFAULT_PORT[url.protocol]));
+    if (url.protocol === "http:" && !LOOPBACK_HOSTNAMES.has(url.hostname.toLowerCase())) return "plain http is accepted on loopback only";
+    const listed = extra.some((e) => e.host === url.hostname.toLowerCase() && port === (e.port ?? DEFAULT_PORT[url.protocol]));
+    return listed ? null : "it is not an allowed host";
   };
 
   const entries = [...httpsHosts, ...origins, ...(options.extraAllowedHosts ?? [])];
   return {
     entries,
-    allows,
+    allows: (url) => problem(url) === null,
     assert(url) {
-      if (allows(url)) return;
-      throw new GraphError("host_not_allowed", `Refused to call ${url.protocol}//${url.host}: it is not an allowed host.`, {
+      const why = problem(url);
+      if (why === null) return;
+      throw new GraphError("host_not_allowed", `Refused to call ${url.protocol}//${url.host}: ${why}. No request was made.`, {
         status: 400,
-        hint: `Outbound calls may only go to ${entries.join(", ")}. An administrator can allow more hosts with EXTRA_ALLOWED_HOSTS (host[:port], comma-separated).`,
+        hint: `Outbound calls may only go to ${entries.join(", ")}. An administrator can allow more public hosts with EXTRA_ALLOWED_HOSTS (host[:port], comma-separated).`,
       });
     },
   };

@@ -10,6 +10,7 @@ import { paginate, type GraphPage } from "./paginator";
 import { selectValue, type RecordSelector } from "./record-selector";
 import { createRequester, type HttpMethod } from "./requester";
 import { abortableSleep, type Sleep } from "../net/backoff";
+import { pathSegmentsProblem } from "./request-path";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 import type { TokenProvider } from "./token-providers";
 
@@ -34,7 +35,12 @@ export interface GraphClientOptions {
   timeoutMs?: number;
   /** Default page cap of fetchAllPages (default 100,000 pages). */
   maxPages?: number;
+  /** Largest Graph answer read (default 32 MB); a larger one is a `response_too_large` error. */
+  maxResponseBytes?: number;
 }
+
+/** A page of 999 users with every property is a few MB; 32 MB leaves room without letting one answer fill memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export type QueryParams = Record<string, string | number | boolean | undefined>;
 
@@ -78,6 +84,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     options.allowlist ??
     createAllowlist({ cloud, extraAllowedHosts: options.extraAllowedHosts, simulatorOrigins: options.simulatorOrigins });
   allowlist.assert(base);
+  const baseProblem = pathSegmentsProblem(base.pathname);
+  if (baseProblem) {
+    throw new GraphError("invalid_base_url", `The Graph base URL ${graphBaseUrl} is refused: ${baseProblem}. No request was made.`, {
+      status: 400, hint: "Use the Graph version root as is, e.g. https://graph.microsoft.com/v1.0.",
+    });
+  }
   const send = createRequester({
     graphOrigin: base.origin,
     graphBasePath: base.pathname.replace(/\/$/, ""),
@@ -88,6 +100,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     sleep: options.sleep ?? abortableSleep,
     fetch: options.fetch ?? fetch,
     timeoutMs: options.timeoutMs ?? 60_000,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
   });
@@ -106,7 +119,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     }
     // Same origin is not enough: the demo tenant shares the app's origin, so a link out of
     // the Graph base path would hand the token to another route of the app.
-    if (!url.pathname.startsWith(`${base.pathname.replace(/\/$/, "")}/`)) {
+    if (!url.pathname.startsWith(`${base.pathname.replace(/\/$/, "")}/`) || pathSegmentsProblem(url.pathname) !== null) {
       throw new GraphError("next_link_origin", `The next page link leaves ${graphBaseUrl} (${url.pathname}); it was not followed.`, {
         status: 502, hint: "A nextLink outside the Graph base URL could leak the token. The listing was stopped and is incomplete.",
       });

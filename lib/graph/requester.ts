@@ -4,12 +4,14 @@
  * - 401: renew the token once (client credentials); a static token fails with its hint.
  * - Network failures, timeouts and cut-off JSON: retried for idempotent methods.
  * - Any other 4xx fails at once with an explained GraphError.
+ * - An answer larger than `maxResponseBytes` is refused as it streams in (never held whole).
  * The token is only ever sent to the Graph origin it was configured for.
  */
 import { randomUUID } from "node:crypto";
 import type { Allowlist } from "./allowlist";
 import { explainGraphError, GraphError, type ErrorContext, type GraphResponse } from "./errors";
 import { backoffDelay, parseRetryAfter, type Sleep } from "../net/backoff";
+import { readCappedResponseText } from "../net/body";
 import { RETRYABLE_STATUSES, type RetryPolicy } from "./retry";
 import type { TokenProvider } from "./token-providers";
 
@@ -35,12 +37,22 @@ export interface RequesterConfig {
   sleep: Sleep;
   fetch: typeof fetch;
   timeoutMs: number;
+  /** Largest answer read; a larger one is refused while it streams in. */
+  maxResponseBytes: number;
   random: () => number;
   now: () => number;
 }
 
 function aborted(signal: AbortSignal): GraphError {
   return new GraphError("aborted", "The request was cancelled.", { status: 499, hint: "Nothing more was fetched.", cause: signal.reason });
+}
+
+function tooLarge(url: URL, path: string, maxBytes: number): GraphError {
+  const mb = (maxBytes / 1024 / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 });
+  return new GraphError("response_too_large", `Graph's answer from ${path} is larger than ${mb} MB, the most one answer may be; reading stopped there (${url.host}).`, {
+    status: 502,
+    hint: "Ask for fewer items per page ($top) or fewer properties ($select); nothing past the cap was read or kept.",
+  });
 }
 
 function headersOf(res: Response): Record<string, string> {
@@ -98,7 +110,7 @@ export function createRequester(config: RequesterConfig) {
       }
       const t0 = config.now();
       let res: Response;
-      let text: string;
+      let text: string | null;
       try {
         // One attempt may not outlive the request's budget.
         const timeout = AbortSignal.timeout(Math.max(1, Math.min(config.timeoutMs, deadline - t0)));
@@ -117,7 +129,7 @@ export function createRequester(config: RequesterConfig) {
           // A redirect could carry the token elsewhere: treat it as an error.
           redirect: "error",
         });
-        text = await res.text();
+        text = await readCappedResponseText(res, config.maxResponseBytes);
       } catch (error) {
         if (signal?.aborted) throw aborted(signal);
         const failure = new GraphError("network_error", `Could not get an answer from ${url.host}: ${(error as Error).message}.`, {
@@ -126,6 +138,7 @@ export function createRequester(config: RequesterConfig) {
         if (IDEMPOTENT.has(method) && (await wait(backoffDelay(attempts, config.retry, config.random), failure))) continue;
         throw lastFailure ?? failure;
       }
+      if (text === null) throw tooLarge(url, relativePath(url), config.maxResponseBytes);
       const headers = headersOf(res);
       const requestId = headers["request-id"];
       const timing = { startedAt, durationMs: config.now() - t0, attempts, waitedMs };

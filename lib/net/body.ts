@@ -1,7 +1,8 @@
 /**
- * Reads a request body up to a size, where a stranger chooses the size (the app's public
- * endpoints, the simulators' token and $batch endpoints): a body over the limit is not
- * read to the end (or held), whether it declares its length or not.
+ * Reads a body up to a size, where a stranger chooses the size: requests to the app's public
+ * endpoints and the simulators' token and $batch endpoints, and answers from Graph and token
+ * endpoints. A body over the limit is not read to the end (or held), whether it declares
+ * its length or not.
  */
 
 /** The body as text, or null when it is larger than `maxBytes`. Reads `request` itself. */
@@ -23,4 +24,33 @@ export async function readLimitedText(request: Request, maxBytes: number): Promi
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * A response body as text, or null when it is larger than `maxBytes`. Where a remote
+ * server chooses the size (Graph, a token endpoint): a declared length over the cap is
+ * refused before reading, and an undeclared one is read only up to the cap, then the
+ * connection is cancelled, so a 200 MB answer never sits in memory whole.
+ */
+export async function readCappedResponseText(response: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(response.headers.get("content-length") ?? NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    return null;
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size).toString("utf8");
 }

@@ -40,6 +40,18 @@ describe("Port base URL allowlist", () => {
     expect(isAllowedPortBaseUrl("http://localhost:8080", { extraAllowedHosts: ["localhost:8080"] })).toBe(true);
   });
 
+  it("refuses private, link-local and metadata addresses even when EXTRA_ALLOWED_HOSTS lists them", () => {
+    for (const [url, why] of [
+      ["https://169.254.169.254", /cloud metadata address \(169\.254\.169\.254\)/],
+      ["https://10.1.2.3:8443", /private address \(10\.0\.0\.0\/8\)/],
+      ["https://[fd00:ec2::254]", /fd00:ec2::254/],
+      ["https://metadata.google.internal", /metadata host name/],
+    ] as const) {
+      const host = new URL(url).host;
+      expect(() => resolvePortBaseUrl({ baseUrl: url }, { extraAllowedHosts: [host] }), url).toThrow(why);
+    }
+  });
+
   it("resolves a region and explains a refused URL", () => {
     expect(resolvePortBaseUrl({ region: "us" })).toBe("https://api.us.port.io");
     expect(resolvePortBaseUrl({ baseUrl: "HTTPS://API.PORT.IO/" })).toBe("https://api.port.io");

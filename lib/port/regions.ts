@@ -3,6 +3,7 @@
  * hosts an administrator allows through EXTRA_ALLOWED_HOSTS. Nothing else, so a Port
  * token (and the client secret that gets it) never leaves for a host it was not made for.
  */
+import { forbiddenAddressProblem } from "../net/addresses";
 import { LOOPBACK_HOSTNAMES } from "../net/hosts";
 import { PortError } from "./errors";
 
@@ -50,6 +51,9 @@ export function portBaseUrlProblem(baseUrl: string, options: AllowlistOptions = 
   if (url.search || url.hash) return "must not have a query or fragment";
   const path = url.pathname.replace(/\/+$/, "");
   if (url.protocol === "https:" && regionHosts.has(url.host) && path === "") return null;
+  // Even an administrator's entry may not name the private network or the metadata service.
+  const forbidden = forbiddenAddressProblem(url.hostname);
+  if (forbidden) return `is ${forbidden}, which no Port host may be`;
   // An extra host without a port allows only the scheme's default port (as for Graph), and
   // plain http only on loopback: Port's secret and tokens must not travel in clear text.
   const extra = options.extraAllowedHosts ?? [];

@@ -1,0 +1,104 @@
+/**
+ * Loopback HTTP servers for the outbound and hostile-data suites:
+ * - a canary, which records every request it gets (method, path, headers incl.
+ *   Authorization, body) and answers like a willing token endpoint or Graph page, so a
+ *   client that reached it would go on; each test asserts it got nothing;
+ * - a recording server with answers chosen by the test (a redirect, a hostile body, an
+ *   endless stream), which counts the bytes it managed to send: a streamed body is written
+ *   with backpressure, so the count says how much the client really read.
+ */
+import http from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query, as sent. */
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface Answer {
+  status?: number;
+  headers?: Record<string, string>;
+  /** Text, or chunks written one by one (waiting for the client to read each). */
+  body?: string | Iterable<Buffer>;
+}
+
+export interface RecordingServer {
+  /** `http://127.0.0.1:{port}`. */
+  origin: string;
+  requests: RecordedRequest[];
+  /** Body bytes written to clients (streams stop when the client goes away). */
+  bytesSent(): number;
+  close(): Promise<void>;
+}
+
+export async function startRecordingServer(answer: (request: RecordedRequest, origin: string) => Answer | Promise<Answer>): Promise<RecordingServer> {
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  let sent = 0;
+  let origin = "";
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const parts: Buffer[] = [];
+      for await (const chunk of req) parts.push(chunk as Buffer);
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+      const recorded = { method: req.method ?? "", path: req.url ?? "", headers, body: Buffer.concat(parts).toString("utf8") };
+      requests.push(recorded);
+      const a = await answer(recorded, origin);
+      res.writeHead(a.status ?? 200, { "content-type": "application/json", ...a.headers });
+      if (typeof a.body === "string" || a.body === undefined) {
+        sent += Buffer.byteLength(a.body ?? "");
+        res.end(a.body ?? "");
+        return;
+      }
+      for (const chunk of a.body) {
+        if (res.destroyed) return;
+        sent += chunk.byteLength;
+        if (!res.write(chunk)) {
+          await new Promise<void>((resolve) => {
+            res.once("drain", resolve);
+            res.once("close", resolve);
+          });
+        }
+      }
+      res.end();
+    })().catch(() => res.destroy());
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    requests,
+    bytesSent: () => sent,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** What a canary answers: a token (Entra ID's and Port's shapes) and a Graph page, all at once. */
+const WILLING_ANSWER = JSON.stringify({
+  access_token: "canary-token",
+  expires_in: 3600,
+  accessToken: "canary-token",
+  expiresIn: 3600,
+  value: [{ id: "canary" }],
+});
+
+export function startCanary(): Promise<RecordingServer> {
+  return startRecordingServer(() => ({ body: WILLING_ANSWER }));
+}
+
+/** A redirect to `location`, with every status a client might follow. */
+export function redirectTo(location: string, status = 307): Answer {
+  return { status, headers: { location }, body: "" };
+}
