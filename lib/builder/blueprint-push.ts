@@ -36,17 +36,17 @@ export function parseBlueprintTexts(doc: BlueprintsDocument): BlueprintInput[] {
   });
 }
 
-export async function pushBlueprints(deps: BuilderDeps, ownerId: string, projectId: string): Promise<BlueprintPushAnswer> {
-  const stored = await getDocument(deps, ownerId, projectId, "blueprints");
+export async function pushBlueprints(deps: BuilderDeps, userId: string, projectId: string): Promise<BlueprintPushAnswer> {
+  const stored = await getDocument(deps, userId, projectId, "blueprints");
   if (!stored.content || stored.content.blueprints.length === 0) {
     throw new AppError("no_blueprints", "This project has no blueprints yet.", { status: 409, hint: "Generate them from the picked fields, or start from the template." });
   }
   const desired = parseBlueprintTexts(stored.content);
-  const port = await portForProject(deps, ownerId, projectId);
+  const port = await portForProject(deps, userId, projectId);
   const report = await port.ensureBlueprints(desired);
   const at = new Date().toISOString();
   const pushed = { ...stored.content.pushed };
   for (const b of stored.content.blueprints) pushed[b.identifier] = { at, hash: blueprintTextHash(b.text) };
-  const document = await saveDocument(deps, ownerId, projectId, "blueprints", stored.version, { ...stored.content, pushed });
+  const document = await saveDocument(deps, userId, projectId, "blueprints", stored.version, { ...stored.content, pushed });
   return { report, document };
 }

@@ -35,8 +35,8 @@ async function checkCollection(client: GraphClient, path: string, consentLink: s
   }
 }
 
-export async function testGraphConnection(deps: BuilderDeps, ownerId: string, projectId: string): Promise<ConnectionTestResult> {
-  const graph = await graphForProject(deps, ownerId, projectId, CHECK_USE);
+export async function testGraphConnection(deps: BuilderDeps, userId: string, projectId: string): Promise<ConnectionTestResult> {
+  const graph = await graphForProject(deps, userId, projectId, CHECK_USE);
   const checks: ConnectionCheck[] = [];
   const tokenLabel = graph.mode === "token" ? "Pasted token accepted" : "Token obtained";
   let tokenOk = false;
@@ -63,8 +63,8 @@ export async function testGraphConnection(deps: BuilderDeps, ownerId: string, pr
   return { target: "graph", ok: checks.every((c) => c.status === "ok"), checks };
 }
 
-export async function testPortConnection(deps: BuilderDeps, ownerId: string, projectId: string): Promise<ConnectionTestResult> {
-  const port = await portForProject(deps, ownerId, projectId, CHECK_USE);
+export async function testPortConnection(deps: BuilderDeps, userId: string, projectId: string): Promise<ConnectionTestResult> {
+  const port = await portForProject(deps, userId, projectId, CHECK_USE);
   const checks: ConnectionCheck[] = [];
   try {
     await port.checkCredentials();

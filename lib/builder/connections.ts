@@ -6,7 +6,7 @@
  */
 import { AppError } from "../errors";
 import { decryptSecret, encryptSecret } from "../server/secrets";
-import { assertProjectOwner } from "./access";
+import { assertProjectAccess } from "./access";
 import type {
   ConnectionsView,
   GraphConnectionInput,
@@ -52,8 +52,8 @@ export function portView(row: PortRow): PortConnectionView {
   };
 }
 
-export async function getConnections(deps: BuilderDeps, ownerId: string, projectId: string): Promise<ConnectionsView> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+export async function getConnections(deps: BuilderDeps, userId: string, projectId: string): Promise<ConnectionsView> {
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   const [graph, port] = await Promise.all([
     deps.db.graphConnection.findUnique({ where: { projectId } }),
     deps.db.portConnection.findUnique({ where: { projectId } }),
@@ -71,11 +71,11 @@ function missingSecret(what: string): AppError {
 
 export async function saveGraphConnection(
   deps: BuilderDeps,
-  ownerId: string,
+  userId: string,
   projectId: string,
   input: GraphConnectionInput,
 ): Promise<GraphConnectionView> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   const existing = await deps.db.graphConnection.findUnique({ where: { projectId } });
   let data: Omit<GraphRow, "projectId" | "createdAt" | "updatedAt">;
   if (input.mode === "demo") {
@@ -101,11 +101,11 @@ export async function saveGraphConnection(
 
 export async function savePortConnection(
   deps: BuilderDeps,
-  ownerId: string,
+  userId: string,
   projectId: string,
   input: PortConnectionInput,
 ): Promise<PortConnectionView> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   const existing = await deps.db.portConnection.findUnique({ where: { projectId } });
   let data: Omit<PortRow, "projectId" | "createdAt" | "updatedAt">;
   if (input.mode === "demo") {
@@ -121,15 +121,15 @@ export async function savePortConnection(
   return portView(row);
 }
 
-export async function deleteConnection(deps: BuilderDeps, ownerId: string, projectId: string, target: "graph" | "port"): Promise<void> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+export async function deleteConnection(deps: BuilderDeps, userId: string, projectId: string, target: "graph" | "port"): Promise<void> {
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   if (target === "graph") await deps.db.graphConnection.deleteMany({ where: { projectId } });
   else await deps.db.portConnection.deleteMany({ where: { projectId } });
 }
 
 /** The stored Graph connection with its secret decrypted: for building a client only. */
-export async function loadGraphConnection(deps: BuilderDeps, ownerId: string, projectId: string): Promise<GraphRow & { secret: string | null }> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+export async function loadGraphConnection(deps: BuilderDeps, userId: string, projectId: string): Promise<GraphRow & { secret: string | null }> {
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   const row = await deps.db.graphConnection.findUnique({ where: { projectId } });
   if (!row) {
     throw new AppError("graph_not_connected", "This project has no Microsoft Graph connection yet.", {
@@ -141,8 +141,8 @@ export async function loadGraphConnection(deps: BuilderDeps, ownerId: string, pr
   return { ...row, secret: cipher ? decryptSecret(cipher, deps.encryptionKey) : null };
 }
 
-export async function loadPortConnection(deps: BuilderDeps, ownerId: string, projectId: string): Promise<PortRow & { secret: string | null }> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+export async function loadPortConnection(deps: BuilderDeps, userId: string, projectId: string): Promise<PortRow & { secret: string | null }> {
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   const row = await deps.db.portConnection.findUnique({ where: { projectId } });
   if (!row) {
     throw new AppError("port_not_connected", "This project has no Port connection yet.", {

@@ -4,7 +4,7 @@
  * instead of silently overwriting their work.
  */
 import { AppError } from "../errors";
-import { assertProjectOwner } from "./access";
+import { assertProjectAccess } from "./access";
 import { DOCUMENT_SCHEMAS, type DocumentContent, type DocumentKind, type StoredDocument } from "./contracts";
 import type { BuilderDeps } from "./deps";
 
@@ -13,8 +13,8 @@ function invalid(kind: DocumentKind, issue: { path: PropertyKey[]; message: stri
   return new AppError("invalid_document", `${where}: ${issue.message}`, { status: 400, location: { path: where }, hint: "Correct it and save again." });
 }
 
-export async function getDocument<K extends DocumentKind>(deps: BuilderDeps, ownerId: string, projectId: string, kind: K): Promise<StoredDocument<K>> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+export async function getDocument<K extends DocumentKind>(deps: BuilderDeps, userId: string, projectId: string, kind: K): Promise<StoredDocument<K>> {
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   return readDocument(deps, projectId, kind);
 }
 
@@ -30,13 +30,13 @@ export async function readDocument<K extends DocumentKind>(deps: BuilderDeps, pr
 
 export async function saveDocument<K extends DocumentKind>(
   deps: BuilderDeps,
-  ownerId: string,
+  userId: string,
   projectId: string,
   kind: K,
   version: number,
   content: unknown,
 ): Promise<StoredDocument<K>> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   const parsed = DOCUMENT_SCHEMAS[kind].safeParse(content);
   if (!parsed.success) throw invalid(kind, parsed.error.issues[0]!);
   const text = JSON.stringify(parsed.data);

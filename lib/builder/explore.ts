@@ -83,8 +83,8 @@ async function attempt(request: string, send: () => Promise<GraphResponse>): Pro
   }
 }
 
-export async function sendExplore(deps: BuilderDeps, ownerId: string, projectId: string, input: ExploreInput): Promise<ExploreResponse> {
-  const { client } = await graphForProject(deps, ownerId, projectId);
+export async function sendExplore(deps: BuilderDeps, userId: string, projectId: string, input: ExploreInput): Promise<ExploreResponse> {
+  const { client } = await graphForProject(deps, userId, projectId);
   const query = cleanQuery(input.query);
   const request = displayRequest(input.path, query);
   const result = await attempt(request, () => client.request(input.path, { query, headers: headersFor(input.consistencyLevelEventual) }));
@@ -97,9 +97,9 @@ export async function sendExplore(deps: BuilderDeps, ownerId: string, projectId:
 }
 
 /** Follows the nextLink kept with the endpoint's sample and appends the page to it. */
-export async function sendNextPage(deps: BuilderDeps, ownerId: string, projectId: string, endpoint: string): Promise<ExploreResponse> {
-  const { client } = await graphForProject(deps, ownerId, projectId);
-  const sample = await loadSample(deps, ownerId, projectId, endpoint);
+export async function sendNextPage(deps: BuilderDeps, userId: string, projectId: string, endpoint: string): Promise<ExploreResponse> {
+  const { client } = await graphForProject(deps, userId, projectId);
+  const sample = await loadSample(deps, userId, projectId, endpoint);
   const link = sample.request.nextLink;
   if (!link) {
     throw new AppError("no_next_page", `The sample of ${endpoint} has no next page: Graph's last answer had no @odata.nextLink.`, {
@@ -127,8 +127,8 @@ export interface FetchAllInput extends ExploreInput {
  * read is kept even when the run stops early (cancel, error, limit), and the last event
  * says which it was, so a partial sample never passes for a complete one.
  */
-export async function* fetchAllPages(deps: BuilderDeps, ownerId: string, projectId: string, input: FetchAllInput): AsyncGenerator<FetchAllEvent> {
-  const { client } = await graphForProject(deps, ownerId, projectId);
+export async function* fetchAllPages(deps: BuilderDeps, userId: string, projectId: string, input: FetchAllInput): AsyncGenerator<FetchAllEvent> {
+  const { client } = await graphForProject(deps, userId, projectId);
   yield* fetchAllPagesWith(deps, projectId, client, input);
 }
 

@@ -21,11 +21,11 @@ export function kindForEndpoint(endpoint: string): string {
 
 export async function inferSampleFields(
   deps: BuilderDeps,
-  ownerId: string,
+  userId: string,
   projectId: string,
   endpoint: string,
 ): Promise<{ endpoint: string; kind: string; sample: SampleSummary; inference: InferenceResult }> {
-  const { summary, items } = await loadSample(deps, ownerId, projectId, endpoint);
+  const { summary, items } = await loadSample(deps, userId, projectId, endpoint);
   const kind = kindForEndpoint(endpoint);
   const inference = createFieldInference({ kind });
   for (const item of items) inference.addItem(item);

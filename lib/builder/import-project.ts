@@ -8,7 +8,7 @@
 import { AppError } from "../errors";
 import { analyseImport, firstProblemLine, type ImportFinding, type ImportRequest } from "../export/import";
 import type { Db } from "../server/db";
-import { assertProjectOwner } from "./access";
+import { assertProjectAccess } from "./access";
 import { blueprintsDocument, type BlueprintsDocument } from "./contracts";
 import { MAPPING_DOCUMENT_KIND } from "./mapping-store";
 
@@ -76,7 +76,7 @@ export async function importIntoProject(db: Db, projectId: string, request: Impo
 }
 
 /** The route's door: the owner is checked before the body is even read. */
-export async function importForOwner(deps: { db: Db }, ownerId: string, projectId: string, readBody: () => Promise<ImportRequest>): Promise<ImportAnswer> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+export async function importForOwner(deps: { db: Db }, userId: string, projectId: string, readBody: () => Promise<ImportRequest>): Promise<ImportAnswer> {
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   return importIntoProject(deps.db, projectId, await readBody());
 }

@@ -6,7 +6,7 @@
  * new row and is never replaced. At most MAX_VERSIONS rows are kept per project.
  */
 import { AppError } from "../errors";
-import { assertProjectOwner } from "./access";
+import { assertProjectAccess } from "./access";
 import type { BuilderDeps } from "./deps";
 import type { MappingVersionSummary, MappingVersionText } from "./mapping-contracts";
 
@@ -39,14 +39,14 @@ export async function recordVersion(tx: Tx, saved: SavedVersion): Promise<void> 
 
 const lines = (yaml: string) => (yaml === "" ? 0 : yaml.replace(/\n$/, "").split("\n").length);
 
-export async function listVersions(deps: BuilderDeps, ownerId: string, projectId: string): Promise<MappingVersionSummary[]> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+export async function listVersions(deps: BuilderDeps, userId: string, projectId: string): Promise<MappingVersionSummary[]> {
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   const rows = await deps.db.mappingVersion.findMany({ where: { projectId }, orderBy: { version: "desc" } });
   return rows.map((r) => ({ version: r.version, savedAt: r.savedAt.toISOString(), lines: lines(r.yaml), valid: r.valid, note: r.note }));
 }
 
-export async function getVersion(deps: BuilderDeps, ownerId: string, projectId: string, version: number): Promise<MappingVersionText> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+export async function getVersion(deps: BuilderDeps, userId: string, projectId: string, version: number): Promise<MappingVersionText> {
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   const r = await deps.db.mappingVersion.findUnique({ where: { projectId_version: { projectId, version } } });
   if (!r) {
     throw new AppError("version_not_found", `The mapping has no saved version ${version}.`, {

@@ -107,12 +107,12 @@ function refuse(input: PreviewSampleInput, problem: PreviewSampleProblem, notes:
 
 export async function fetchPreviewSample(
   deps: BuilderDeps,
-  ownerId: string,
+  userId: string,
   projectId: string,
   input: PreviewSampleInput,
   signal?: AbortSignal,
 ): Promise<PreviewSample> {
-  const { client } = await graphForProject(deps, ownerId, projectId);
+  const { client } = await graphForProject(deps, userId, projectId);
   const { headers, notes } = previewHeaders(input.headers);
   if (input.method.toUpperCase() !== "GET") {
     return refuse(input, {

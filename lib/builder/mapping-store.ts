@@ -8,7 +8,7 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { parsePortAppConfig } from "../mapping/parse";
 import { createFieldInference } from "../schema";
-import { assertProjectOwner } from "./access";
+import { assertProjectAccess } from "./access";
 import { blueprintsDocument, fieldsDocument } from "./contracts";
 import type { BuilderDeps } from "./deps";
 import { kindForEndpoint } from "./fields";
@@ -42,7 +42,7 @@ function contentOf(text: string): MappingContent | null {
 }
 
 /** The picked endpoints of the Fields step with the inference of their samples (types for the generated expressions). */
-async function pickedEndpoints(deps: BuilderDeps, ownerId: string, projectId: string): Promise<PickedEndpoint[]> {
+async function pickedEndpoints(deps: BuilderDeps, userId: string, projectId: string): Promise<PickedEndpoint[]> {
   const row = await deps.db.projectDocument.findUnique({ where: { projectId_kind: { projectId, kind: "fields" } } });
   const doc = row ? fieldsDocument.safeParse(JSON.parse(row.content)) : null;
   if (!doc?.success) return [];
@@ -50,7 +50,7 @@ async function pickedEndpoints(deps: BuilderDeps, ownerId: string, projectId: st
   for (const [endpoint, r] of Object.entries(doc.data.resources)) {
     if (r.picked.length === 0) continue;
     const kind = kindForEndpoint(endpoint);
-    const sample = await loadSample(deps, ownerId, projectId, endpoint).catch(() => null);
+    const sample = await loadSample(deps, userId, projectId, endpoint).catch(() => null);
     if (!sample) continue;
     const inference = createFieldInference({ kind });
     for (const item of sample.items) inference.addItem(item);
@@ -66,18 +66,18 @@ async function projectBlueprints(deps: BuilderDeps, projectId: string): Promise<
   return doc.data.blueprints.flatMap((b) => startBlueprintOf(b.text) ?? []);
 }
 
-export async function mappingStart(deps: BuilderDeps, ownerId: string, projectId: string): Promise<MappingStart> {
+export async function mappingStart(deps: BuilderDeps, userId: string, projectId: string): Promise<MappingStart> {
   const blueprints = await projectBlueprints(deps, projectId);
-  const endpoints = blueprints.length > 0 ? await pickedEndpoints(deps, ownerId, projectId) : [];
+  const endpoints = blueprints.length > 0 ? await pickedEndpoints(deps, userId, projectId) : [];
   return buildStartingMapping(blueprints, endpoints);
 }
 
-export async function getMapping(deps: BuilderDeps, ownerId: string, projectId: string): Promise<StoredMapping> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+export async function getMapping(deps: BuilderDeps, userId: string, projectId: string): Promise<StoredMapping> {
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   const row = await readRow(deps, projectId);
   const content = row ? contentOf(row.content) : null;
   if (!row || !content) {
-    return { yaml: null, lastValidYaml: null, version: row?.version ?? 0, updatedAt: row?.updatedAt.toISOString() ?? null, start: await mappingStart(deps, ownerId, projectId) };
+    return { yaml: null, lastValidYaml: null, version: row?.version ?? 0, updatedAt: row?.updatedAt.toISOString() ?? null, start: await mappingStart(deps, userId, projectId) };
   }
   return { yaml: content.yaml, lastValidYaml: content.lastValidYaml, version: row.version, updatedAt: row.updatedAt.toISOString(), start: null };
 }
@@ -88,11 +88,11 @@ export async function getMapping(deps: BuilderDeps, ownerId: string, projectId: 
  */
 export async function saveMapping(
   deps: BuilderDeps,
-  ownerId: string,
+  userId: string,
   projectId: string,
   request: { version: number; yaml: string; checkpoint?: boolean; note?: string },
 ): Promise<StoredMapping> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   const valid = isValidMapping(request.yaml);
   const updated = await deps.db.$transaction(async (tx) => {
     const where = { projectId_kind: { projectId, kind: MAPPING_DOCUMENT_KIND } };

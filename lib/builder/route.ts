@@ -1,13 +1,25 @@
 /**
  * Route plumbing for the builder's project routes: the session guard, the project id
- * from the URL, the owner check before anything else (another user's project is a 404
- * whatever the request holds), and the app's BuilderDeps, so each route file is a few lines.
+ * from the URL, the access check before anything else (a project the caller cannot see
+ * is a 404 whatever the request holds), and the app's BuilderDeps, so each route file is
+ * a few lines.
+ *
+ * The level each route asks for is its own first argument, so it is read where the route
+ * is written:
+ * - "read": GETs, and a mapping preview over samples already stored (it changes nothing
+ *   and calls nobody).
+ * - "edit": anything that changes the project, its documents, samples, connections, runs
+ *   or schedules, and anything that spends the project's secrets to call Graph or Port
+ *   (explore, fetch-all, connection tests, preview samples fetched from Graph, blueprint
+ *   push, sync runs) - a read share must not be able to use the owner's credentials.
+ * The lib/builder functions behind a route check only "read" again (the route checked the
+ * level).
  */
 import { z } from "zod";
 import { AppError } from "../errors";
 import { withSession } from "../server/http";
 import type { SessionUser } from "../server/auth/session";
-import { assertProjectOwner } from "./access";
+import { assertProjectAccess, type AccessNeed, type ProjectAccessGrant } from "./access";
 import { appBuilderDeps } from "./app-deps";
 import type { BuilderDeps } from "./deps";
 
@@ -17,14 +29,16 @@ export interface ProjectCall {
   deps: BuilderDeps;
   user: SessionUser;
   projectId: string;
+  /** The caller's access (owner, or the share's level) and who owns the project. */
+  grant: ProjectAccessGrant;
 }
 
-export function projectRoute(handler: (request: Request, call: ProjectCall) => Promise<Response> | Response) {
+export function projectRoute(need: AccessNeed, handler: (request: Request, call: ProjectCall) => Promise<Response> | Response) {
   return withSession<ProjectRouteContext>(async (request, { params }, user) => {
     const deps = appBuilderDeps();
     const projectId = (await params).id;
-    await assertProjectOwner(deps.db, user.id, projectId);
-    return handler(request, { deps, user, projectId });
+    const grant = await assertProjectAccess(deps.db, user.id, projectId, need);
+    return handler(request, { deps, user, projectId, grant });
   });
 }
 

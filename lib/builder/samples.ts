@@ -4,7 +4,7 @@
  * bound it is cut, and the cut is recorded in words so the person knows what they have.
  */
 import { AppError } from "../errors";
-import { assertProjectOwner } from "./access";
+import { assertProjectAccess } from "./access";
 import type { SampleSummary } from "./contracts";
 import type { BuilderDeps } from "./deps";
 
@@ -81,8 +81,8 @@ export function sampleSummary(row: Omit<SampleRow, "items">): SampleSummary {
 
 const summaryColumns = { id: true, endpoint: true, request: true, itemCount: true, bytes: true, pages: true, truncated: true, createdAt: true, updatedAt: true, projectId: true } as const;
 
-export async function listSamples(deps: BuilderDeps, ownerId: string, projectId: string): Promise<SampleSummary[]> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+export async function listSamples(deps: BuilderDeps, userId: string, projectId: string): Promise<SampleSummary[]> {
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   const rows = await deps.db.sample.findMany({ where: { projectId }, orderBy: { endpoint: "asc" }, select: summaryColumns });
   return rows.map(sampleSummary);
 }
@@ -96,11 +96,11 @@ function notFound(endpoint: string): AppError {
 
 export async function loadSample(
   deps: BuilderDeps,
-  ownerId: string,
+  userId: string,
   projectId: string,
   endpoint: string,
 ): Promise<{ summary: SampleSummary; request: SampleRequest; items: unknown[] }> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   const row = await deps.db.sample.findUnique({ where: { projectId_endpoint: { projectId, endpoint } } });
   if (!row) throw notFound(endpoint);
   return { summary: sampleSummary(row), request: parseRequest(row.request), items: JSON.parse(row.items) as unknown[] };
@@ -131,8 +131,8 @@ export async function storeSample(
   return sampleSummary(row);
 }
 
-export async function deleteSample(deps: BuilderDeps, ownerId: string, projectId: string, endpoint: string): Promise<void> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+export async function deleteSample(deps: BuilderDeps, userId: string, projectId: string, endpoint: string): Promise<void> {
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   const { count } = await deps.db.sample.deleteMany({ where: { projectId, endpoint } });
   if (count === 0) throw notFound(endpoint);
 }

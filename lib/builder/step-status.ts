@@ -3,7 +3,7 @@
  * connected", "3 samples, 2,300 items", "14 fields picked", "4 blueprints, 1 not yet in
  * Port"), and which step comes next.
  */
-import { assertProjectOwner } from "./access";
+import { assertProjectAccess } from "./access";
 import { blueprintTextHash } from "./blueprint-push";
 import type { ProjectStatus, StepState } from "./contracts";
 import type { BuilderDeps } from "./deps";
@@ -18,8 +18,8 @@ const plural = (v: number, one: string, many = `${one}s`) => `${n(v)} ${v === 1 
 
 const GRAPH_MODE: Record<string, string> = { demo: "demo tenant connected", client_credentials: "tenant connected (client credentials)", token: "tenant connected (pasted token)" };
 
-export async function projectStatus(deps: BuilderDeps, ownerId: string, projectId: string): Promise<ProjectStatus> {
-  await assertProjectOwner(deps.db, ownerId, projectId);
+export async function projectStatus(deps: BuilderDeps, userId: string, projectId: string): Promise<ProjectStatus> {
+  await assertProjectAccess(deps.db, userId, projectId, "read");
   const [graph, port, samples, fields, blueprints, mappingRow] = await Promise.all([
     deps.db.graphConnection.findUnique({ where: { projectId }, select: { mode: true, tokenExpiresAt: true } }),
     deps.db.portConnection.findUnique({ where: { projectId }, select: { mode: true, region: true } }),

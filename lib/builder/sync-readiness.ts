@@ -47,12 +47,12 @@ function mappingProblems(yaml: string | null): SyncProblem[] {
   ];
 }
 
-export async function syncProblems(deps: BuilderDeps, ownerId: string, projectId: string): Promise<SyncProblem[]> {
+export async function syncProblems(deps: BuilderDeps, userId: string, projectId: string): Promise<SyncProblem[]> {
   const [graph, port, mapping, blueprints] = await Promise.all([
     deps.db.graphConnection.findUnique({ where: { projectId }, select: { mode: true } }),
     deps.db.portConnection.findUnique({ where: { projectId }, select: { mode: true } }),
-    getMapping(deps, ownerId, projectId),
-    getDocument(deps, ownerId, projectId, "blueprints"),
+    getMapping(deps, userId, projectId),
+    getDocument(deps, userId, projectId, "blueprints"),
   ]);
   const problems: SyncProblem[] = [];
   if (!graph) problems.push({ step: "connect", code: "graph_not_connected", message: "This project has no Microsoft Graph connection yet.", hint: "Connect the demo tenant or your own tenant in the Connect step." });

@@ -44,9 +44,9 @@ export async function projectRun(deps: BuilderDeps, projectId: string, runId: st
 }
 
 /** Queues a run (the runner starts it at once); 409 while one is queued or running. */
-export async function startProjectRun(deps: BuilderDeps, ownerId: string, projectId: string, input: StartSyncRequest): Promise<SyncRunView> {
+export async function startProjectRun(deps: BuilderDeps, userId: string, projectId: string, input: StartSyncRequest): Promise<SyncRunView> {
   const runner = runnerOrRefusal();
-  const problem = (await syncProblems(deps, ownerId, projectId))[0];
+  const problem = (await syncProblems(deps, userId, projectId))[0];
   if (problem) throw new AppError(problem.code, problem.message, { status: 409, hint: problem.hint });
   const run = await viaRunner(() => runner.enqueue({ projectId, trigger: "button", dryRun: input.dryRun ?? false, verify: input.verify ?? false }));
   return runView(run);
@@ -85,9 +85,9 @@ export async function removeProjectSchedule(deps: BuilderDeps, projectId: string
   await createScheduleStore(deps.db).remove(projectId);
 }
 
-export async function syncOverview(deps: BuilderDeps, ownerId: string, projectId: string): Promise<SyncOverview> {
+export async function syncOverview(deps: BuilderDeps, userId: string, projectId: string): Promise<SyncOverview> {
   const [problems, schedule, active, port] = await Promise.all([
-    syncProblems(deps, ownerId, projectId),
+    syncProblems(deps, userId, projectId),
     projectSchedule(deps, projectId),
     deps.db.syncActiveRun.findUnique({ where: { scope: projectScope(projectId) } }),
     deps.db.portConnection.findUnique({ where: { projectId }, select: { mode: true } }),

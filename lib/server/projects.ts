@@ -1,9 +1,11 @@
 /**
  * Projects: the unit a user works in (a Graph connection, a Port connection, samples,
- * mappings and runs hang off it in later steps). Every read and write is scoped to the
- * owner, so one user can never see or change another's project.
+ * mappings and runs hang off it). A person sees their own projects and the ones shared
+ * with them (lib/server/people/shares.ts); only the owner renames or deletes. A project
+ * the caller cannot see answers like one that does not exist.
  */
 import { z } from "zod";
+import { assertProjectAccess, projectNotFound, type ProjectAccess } from "../builder/access";
 import { AppError } from "../errors";
 import type { Db } from "./db";
 
@@ -21,43 +23,70 @@ export interface ProjectSummary {
   name: string;
   createdAt: string;
   updatedAt: string;
+  /** The caller's access: their own project, or a share's level. */
+  access: ProjectAccess;
+  ownerName: string;
 }
 
-const select = { id: true, name: true, createdAt: true, updatedAt: true } as const;
+const select = { id: true, name: true, createdAt: true, updatedAt: true, ownerId: true, owner: { select: { name: true } } } as const;
 
-function toSummary(row: { id: string; name: string; createdAt: Date; updatedAt: Date }): ProjectSummary {
-  return { id: row.id, name: row.name, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+type Row = { id: string; name: string; createdAt: Date; updatedAt: Date; ownerId: string; owner: { name: string } };
+
+function toSummary(row: Row, access: ProjectAccess): ProjectSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    access,
+    ownerName: row.owner.name,
+  };
 }
 
-function notFound(id: string): AppError {
-  return new AppError("project_not_found", `No project with id "${id}".`, {
-    status: 404,
-    hint: "It may have been deleted; go back to the projects list.",
+export function ownerOnly(action: string, ownerName: string): AppError {
+  return new AppError("owner_only", `Only the project's owner, ${ownerName}, can ${action}.`, {
+    status: 403,
+    hint: "Ask the owner to do it.",
   });
 }
 
-export async function listProjects(db: Db, ownerId: string): Promise<ProjectSummary[]> {
-  const rows = await db.project.findMany({ where: { ownerId }, orderBy: { createdAt: "desc" }, select });
-  return rows.map(toSummary);
+/** The caller's own projects and the ones shared with them, newest first. */
+export async function listProjects(db: Db, userId: string): Promise<ProjectSummary[]> {
+  const rows = await db.project.findMany({
+    where: { OR: [{ ownerId: userId }, { shares: { some: { userId } } }] },
+    orderBy: { createdAt: "desc" },
+    select: { ...select, shares: { where: { userId }, select: { access: true } } },
+  });
+  return rows.map((row) => toSummary(row, row.ownerId === userId ? "owner" : row.shares[0]?.access === "edit" ? "edit" : "read"));
 }
 
-export async function getProject(db: Db, ownerId: string, id: string): Promise<ProjectSummary> {
-  const row = await db.project.findFirst({ where: { id, ownerId }, select });
-  if (!row) throw notFound(id);
-  return toSummary(row);
+export async function getProject(db: Db, userId: string, id: string): Promise<ProjectSummary> {
+  const grant = await assertProjectAccess(db, userId, id, "read");
+  const row = await db.project.findUnique({ where: { id }, select });
+  if (!row) throw projectNotFound(id);
+  return toSummary(row, grant.access);
 }
 
-export async function createProject(db: Db, ownerId: string, name: string): Promise<ProjectSummary> {
-  return toSummary(await db.project.create({ data: { name: projectNameSchema.parse(name), ownerId }, select }));
+export async function createProject(db: Db, userId: string, name: string): Promise<ProjectSummary> {
+  return toSummary(await db.project.create({ data: { name: projectNameSchema.parse(name), ownerId: userId }, select }), "owner");
 }
 
-export async function renameProject(db: Db, ownerId: string, id: string, name: string): Promise<ProjectSummary> {
-  const { count } = await db.project.updateMany({ where: { id, ownerId }, data: { name: projectNameSchema.parse(name) } });
-  if (count === 0) throw notFound(id);
-  return getProject(db, ownerId, id);
+/** The owner's project, or 404 (cannot see it) / 403 (a share of it). */
+export async function assertProjectOwnedBy(db: Db, userId: string, id: string, action: string): Promise<void> {
+  const grant = await assertProjectAccess(db, userId, id, "read");
+  if (grant.access !== "owner") throw ownerOnly(action, grant.ownerName);
 }
 
-export async function deleteProject(db: Db, ownerId: string, id: string): Promise<void> {
-  const { count } = await db.project.deleteMany({ where: { id, ownerId } });
-  if (count === 0) throw notFound(id);
+export async function renameProject(db: Db, userId: string, id: string, name: string): Promise<ProjectSummary> {
+  const valid = projectNameSchema.parse(name);
+  await assertProjectOwnedBy(db, userId, id, "rename it");
+  const { count } = await db.project.updateMany({ where: { id, ownerId: userId }, data: { name: valid } });
+  if (count === 0) throw projectNotFound(id);
+  return getProject(db, userId, id);
+}
+
+export async function deleteProject(db: Db, userId: string, id: string): Promise<void> {
+  await assertProjectOwnedBy(db, userId, id, "delete it");
+  const { count } = await db.project.deleteMany({ where: { id, ownerId: userId } });
+  if (count === 0) throw projectNotFound(id);
 }

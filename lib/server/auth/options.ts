@@ -1,6 +1,7 @@
 /**
  * next-auth configuration: email + password, optional Microsoft Entra ID sign-in (OIDC)
- * when AUTH_ENTRA_ID_* are set, JWT sessions that expire after SESSION_MAX_AGE_HOURS and
+ * when AUTH_ENTRA_ID_* are set (linked to an account by the token's object id only:
+ * lib/server/auth/entra.ts), JWT sessions that expire after SESSION_MAX_AGE_HOURS and
  * end on the server at sign-out. Guessing limits and the bound on password hashing wrap
  * the credentials callback route (lib/server/auth/sign-in-guard.ts), before this runs.
  */
@@ -12,6 +13,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { logger } from "../log";
 import { safeCallbackPath } from "../safe-redirect";
+import { accountForEntraProfile } from "./entra";
 import { isSessionRevoked, revokeSession, SESSION_ID_CLAIM, sessionIdOf } from "./revocation";
 import { verifyCredentials } from "./users";
 
@@ -26,6 +28,7 @@ function isSessionEnded(metadata: unknown): boolean {
 export function authOptions(): NextAuthOptions {
   const config = env();
   const maxAge = Math.round(config.SESSION_MAX_AGE_HOURS * 3600);
+  const entraTenantId = config.entraSignIn?.tenantId ?? "";
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",
@@ -52,20 +55,24 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/signin", error: "/signin" },
     providers,
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ account, profile }) {
         if (account?.provider !== "azure-ad") return true;
-        // Entra ID sign-in is for people who already have an account here (same email).
-        const email = user.email?.toLowerCase();
-        return Boolean(email && (await db().user.findUnique({ where: { email } })));
+        // Only someone an administrator linked by object id (on the person or the
+        // invitation), in the configured tenant; refused -> /signin?error=AccessDenied.
+        return (await accountForEntraProfile(db(), profile as never, entraTenantId)) !== null;
       },
-      async jwt({ token, user }) {
-        if (user?.email) {
-          const row = await db().user.findUnique({ where: { email: user.email.toLowerCase() } });
-          if (row) {
-            token.sub = row.id;
-            token.name = row.name;
-            token.email = row.email;
-          }
+      async jwt({ token, user, account, profile }) {
+        if (user) {
+          // Credentials: `user` is the account verifyCredentials found. Entra: the account
+          // linked to the token's oid (never the email claim).
+          const row =
+            account?.provider === "azure-ad"
+              ? await accountForEntraProfile(db(), profile as never, entraTenantId)
+              : await db().user.findUnique({ where: { id: user.id }, select: { id: true, email: true, name: true } });
+          if (!row) throw new Error(SESSION_ENDED);
+          token.sub = row.id;
+          token.name = row.name;
+          token.email = row.email;
           // One id per sign-in, carried by every re-issued token: sign-out revokes it.
           token[SESSION_ID_CLAIM] = randomUUID();
           return token;

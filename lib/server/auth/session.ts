@@ -8,6 +8,8 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  /** "admin" | "member", read from the user row on every request (a change applies at once). */
+  role: string;
 }
 
 function parseCookies(header: string | null): Record<string, string> {
@@ -30,7 +32,8 @@ function parseCookies(header: string | null): Record<string, string> {
 /**
  * The signed-in user of this request, or null. The token must decrypt with this app's
  * secret, be unexpired, carry a session id that was not signed out, and name a user who
- * still exists.
+ * still exists. The user row is read on every request (one primary-key lookup), so a
+ * removed person is signed out at once and a role change applies to the next request.
  */
 export async function sessionFromRequest(request: Request): Promise<SessionUser | null> {
   const token = await getToken({
@@ -40,5 +43,5 @@ export async function sessionFromRequest(request: Request): Promise<SessionUser 
   const sessionId = sessionIdOf(token);
   if (!token?.sub || !sessionId) return null;
   if (await isSessionRevoked(db(), sessionId)) return null;
-  return db().user.findUnique({ where: { id: token.sub }, select: { id: true, email: true, name: true } });
+  return db().user.findUnique({ where: { id: token.sub }, select: { id: true, email: true, name: true, role: true } });
 }

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** `?endpoint=/users`: the fields inferred from every item of that sample. */
-export const GET = projectRoute(async (request, { deps, user, projectId }) => {
+export const GET = projectRoute("read", async (request, { deps, user, projectId }) => {
   const endpoint = endpointParamOf(request);
   if (endpoint === null) throw missingEndpoint("endpoint: give the sampled path, e.g. /users.");
   return json(await inferSampleFields(deps, user.id, projectId, endpoint));

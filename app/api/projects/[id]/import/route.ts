@@ -10,6 +10,6 @@ export const runtime = "nodejs";
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** Replaces the project's mapping and blueprints with the imported files (all or nothing). */
-export const POST = projectRoute(async (request, { deps, user, projectId }) =>
+export const POST = projectRoute("edit", async (request, { deps, user, projectId }) =>
   json(await importForOwner(deps, user.id, projectId, () => readJson(request, importRequest, { maxBytes: MAX_BODY_BYTES }))),
 );

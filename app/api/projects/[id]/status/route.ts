@@ -5,4 +5,4 @@ import { json } from "@/lib/server/http";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = projectRoute(async (_request, { deps, user, projectId }) => json(await projectStatus(deps, user.id, projectId)));
+export const GET = projectRoute("read", async (_request, { deps, user, projectId }) => json(await projectStatus(deps, user.id, projectId)));

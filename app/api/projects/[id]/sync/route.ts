@@ -6,4 +6,4 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** What stops a sync (with the step that fixes it), the run in progress, the schedule, and whether Port is the demo one. */
-export const GET = projectRoute(async (_request, { deps, user, projectId }) => json(await syncOverview(deps, user.id, projectId)));
+export const GET = projectRoute("read", async (_request, { deps, user, projectId }) => json(await syncOverview(deps, user.id, projectId)));

@@ -6,12 +6,12 @@ import { json, readJson } from "@/lib/server/http";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const PUT = projectRoute(async (request, { deps, user, projectId }) => {
+export const PUT = projectRoute("edit", async (request, { deps, user, projectId }) => {
   const body = await readJson(request, graphConnectionInput);
   return json({ graph: await saveGraphConnection(deps, user.id, projectId, body) });
 });
 
-export const DELETE = projectRoute(async (_request, { deps, user, projectId }) => {
+export const DELETE = projectRoute("edit", async (_request, { deps, user, projectId }) => {
   await deleteConnection(deps, user.id, projectId, "graph");
   return new Response(null, { status: 204 });
 });

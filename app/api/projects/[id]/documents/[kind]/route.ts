@@ -1,6 +1,7 @@
 import { DOCUMENT_KINDS, saveDocumentRequest, type DocumentKind } from "@/lib/builder/contracts";
 import { getDocument, saveDocument } from "@/lib/builder/documents";
 import { withSession, json, readJson } from "@/lib/server/http";
+import { assertProjectAccess } from "@/lib/builder/access";
 import { appBuilderDeps } from "@/lib/builder/app-deps";
 import { AppError } from "@/lib/errors";
 
@@ -16,12 +17,17 @@ function kindOf(kind: string): DocumentKind {
 
 export const GET = withSession<Context>(async (_request, { params }, user) => {
   const { id, kind } = await params;
-  return json(await getDocument(appBuilderDeps(), user.id, id, kindOf(kind)));
+  const deps = appBuilderDeps();
+  await assertProjectAccess(deps.db, user.id, id, "read");
+  return json(await getDocument(deps, user.id, id, kindOf(kind)));
 });
 
 export const PUT = withSession<Context>(async (request, { params }, user) => {
   const { id, kind } = await params;
+  const deps = appBuilderDeps();
+  // The save below checks only that the project can be seen: changing it needs edit.
+  await assertProjectAccess(deps.db, user.id, id, "edit");
   const k = kindOf(kind);
   const body = await readJson(request, saveDocumentRequest);
-  return json(await saveDocument(appBuilderDeps(), user.id, id, k, body.version, body.content));
+  return json(await saveDocument(deps, user.id, id, k, body.version, body.content));
 });

@@ -14,7 +14,7 @@ import { readJson } from "@/lib/server/http";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const POST = projectRoute(async (request, { deps, user, projectId }) => {
+export const POST = projectRoute("edit", async (request, { deps, user, projectId }) => {
   const body = await readJson(request, fetchAllRequest);
   // Made before streaming, so a missing connection is answered as a plain JSON error.
   const { client } = await graphForProject(deps, user.id, projectId);
@@ -31,7 +31,7 @@ export const POST = projectRoute(async (request, { deps, user, projectId }) => {
 });
 
 /** Cancels the project's run; 204 also when it has just ended, so a Cancel racing the last page is harmless. */
-export const DELETE = projectRoute(async (_request, { projectId }) => {
+export const DELETE = projectRoute("edit", async (_request, { projectId }) => {
   cancelFetchAllRun(projectId);
   return new Response(null, { status: 204 });
 });

@@ -6,7 +6,7 @@ import { json, readJson } from "@/lib/server/http";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const POST = projectRoute(async (request, { deps, user, projectId }) => {
+export const POST = projectRoute("edit", async (request, { deps, user, projectId }) => {
   const body = await readJson(request, nextPageRequest);
   return json(await sendNextPage(deps, user.id, projectId, body.endpoint));
 });

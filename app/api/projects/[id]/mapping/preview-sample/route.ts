@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** A bounded sample of Graph pages read as one resource asks (kind, query_params, headers), for the preview. */
-export const POST = projectRoute(async (request, { deps, user, projectId }) => {
+export const POST = projectRoute("edit", async (request, { deps, user, projectId }) => {
   const body = await readJson(request, previewSampleRequest);
   return json(await fetchPreviewSample(deps, user.id, projectId, body, request.signal));
 });

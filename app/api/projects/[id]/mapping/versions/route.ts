@@ -6,4 +6,4 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** The saved versions of the mapping, newest first (without their text). */
-export const GET = projectRoute(async (_request, { deps, user, projectId }) => json({ versions: await listVersions(deps, user.id, projectId) }));
+export const GET = projectRoute("read", async (_request, { deps, user, projectId }) => json({ versions: await listVersions(deps, user.id, projectId) }));

@@ -6,4 +6,4 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** The last dry run's plan per blueprint (create, update, unchanged, delete, examples, property diffs) and drift; null before the first. */
-export const GET = projectRoute(async (_request, { deps, projectId }) => json(await latestPlan(deps, projectId)));
+export const GET = projectRoute("read", async (_request, { deps, projectId }) => json(await latestPlan(deps, projectId)));

@@ -7,15 +7,15 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** The schedule (every N minutes, on or off, the next run time); null when there is none. */
-export const GET = projectRoute(async (_request, { deps, projectId }) => json(await projectSchedule(deps, projectId)));
+export const GET = projectRoute("read", async (_request, { deps, projectId }) => json(await projectSchedule(deps, projectId)));
 
 /** Sets it: a new interval (or switching it on) counts from now. */
-export const PUT = projectRoute(async (request, { deps, projectId }) => {
+export const PUT = projectRoute("edit", async (request, { deps, projectId }) => {
   const body = await readJson(request, scheduleRequest, { maxBytes: 1_024 });
   return json(await setProjectSchedule(deps, projectId, body));
 });
 
-export const DELETE = projectRoute(async (_request, { deps, projectId }) => {
+export const DELETE = projectRoute("edit", async (_request, { deps, projectId }) => {
   await removeProjectSchedule(deps, projectId);
   return new Response(null, { status: 204 });
 });

@@ -5,4 +5,4 @@ import { json } from "@/lib/server/http";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const POST = projectRoute(async (_request, { deps, user, projectId }) => json(await testPortConnection(deps, user.id, projectId)));
+export const POST = projectRoute("edit", async (_request, { deps, user, projectId }) => json(await testPortConnection(deps, user.id, projectId)));

@@ -13,7 +13,7 @@ import { syncRunner } from "@/lib/sync/runner";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = projectRunRoute(async (request, { deps, projectId, runId }) => {
+export const GET = projectRunRoute("read", async (request, { deps, projectId, runId }) => {
   // A run of another project is a 404 before anything streams.
   await projectRun(deps, projectId, runId);
   return ndjsonStream(runStream({ runId, read: async () => runView(await projectRun(deps, projectId, runId)), source: syncRunner(), signal: request.signal }));
