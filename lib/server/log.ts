@@ -8,6 +8,7 @@
  * own redaction paths would have been matched.
  */
 import pino, { type DestinationStream, type Logger } from "pino";
+import { scrubSecrets } from "../errors";
 
 /** Any key containing one of these (case-insensitive) has its whole value replaced. */
 export const SECRET_KEY_PATTERN = /token|secret|password|passwd|authorization|cookie|key|assertion|credential/i;
@@ -24,8 +25,16 @@ function redactValue(value: unknown, depth: number): unknown {
   return out;
 }
 
-/** One finished log line with every secret-looking key's value replaced. */
+/**
+ * One finished log line with every secret-looking key's value replaced, then every known
+ * secret value and credential-shaped string (bearer token, JWT, `?access_token=`) censored
+ * wherever it sits: under a key named `x`, in a message, a stack or a URL.
+ */
 export function redactLogLine(line: string): string {
+  return scrubSecrets(redactSecretKeys(line));
+}
+
+function redactSecretKeys(line: string): string {
   // Most lines name no such key at all: leave them untouched.
   if (!SECRET_KEY_PATTERN.test(line)) return line;
   let parsed: unknown;

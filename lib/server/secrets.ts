@@ -7,12 +7,13 @@
  * key was installed leaves rows under the previous key (lib/server/key-rotation.ts).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { AppError } from "../errors";
+import { AppError, rememberSecret } from "../errors";
 
 const VERSION = "v1";
 
 export function encryptSecret(plaintext: string, key: Buffer): string {
   if (key.length !== 32) throw new Error("encryption key must be 32 bytes");
+  rememberSecret(plaintext);
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
@@ -44,7 +45,10 @@ function decryptWith(stored: string, key: Buffer): string {
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+    const plaintext = Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+    // Known by value from here on, so no log line or error message can carry it.
+    rememberSecret(plaintext);
+    return plaintext;
   } catch (error) {
     throw new AppError("secret_unreadable", "A stored secret could not be decrypted.", {
       status: 500,
