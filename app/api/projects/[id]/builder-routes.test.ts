@@ -104,9 +104,13 @@ describe("builder routes", () => {
     expect(answers.some((a) => a.includes('"clientSecret":"set"'))).toBe(true);
     const everything = [...answers, ...logged].join("\n");
     for (const secret of [GRAPH_SECRET, PORT_SECRET, TOKEN_SECRET]) expect(everything).not.toContain(secret);
-    // And the database holds them only encrypted.
-    const file = fs.readFileSync(path.join(dataDir, "app.db"));
-    for (const secret of [GRAPH_SECRET, PORT_SECRET]) expect(file.includes(Buffer.from(secret))).toBe(false);
+    // And the database holds them only encrypted: the file and its journal (-wal, -shm).
+    const files = fs.readdirSync(dataDir).filter((name) => name.startsWith("app.db"));
+    expect(files).toContain("app.db");
+    for (const name of files) {
+      const bytes = fs.readFileSync(path.join(dataDir, name));
+      for (const secret of [GRAPH_SECRET, PORT_SECRET, TOKEN_SECRET]) expect(bytes.includes(Buffer.from(secret)), `${secret} in ${name}`).toBe(false);
+    }
   });
 
   it("gives another user's session nothing of the project, by any route or method", async () => {
