@@ -7,6 +7,7 @@
 import { toErrorShape, isAppError } from "@/lib/errors";
 import { isGraphError } from "@/lib/graph";
 import { isPortError } from "@/lib/port";
+import { databaseFault } from "./run-store";
 import {
   emptyCounters,
   MAX_KEPT_ERRORS,
@@ -31,7 +32,9 @@ export interface RecorderOptions {
 }
 
 /** An error of a step as an entry: the AppError's code, message and hint, and the upstream status. */
-export function errorEntry(stage: ErrorStage, error: unknown, where: Partial<SyncErrorEntry> = {}): SyncErrorEntry {
+export function errorEntry(stage: ErrorStage, cause: unknown, where: Partial<SyncErrorEntry> = {}): SyncErrorEntry {
+  // A locked or full database says so, instead of "something went wrong".
+  const error = databaseFault(cause) ?? cause;
   const shape = toErrorShape(error);
   const status = isPortError(error) ? error.upstreamStatus : isGraphError(error) ? error.response?.status : undefined;
   const entry: SyncErrorEntry = { stage, ...shape, ...where };

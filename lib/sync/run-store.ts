@@ -9,7 +9,7 @@
  */
 import { hostname } from "node:os";
 import { randomBytes, randomUUID } from "node:crypto";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { RecorderSnapshot } from "./recorder";
 import type { ResourceCounters, RunStatus, RunTrigger, SyncErrorEntry, SyncSummary } from "./types";
@@ -99,12 +99,39 @@ export function toRecord(row: Row): SyncRunRecord {
   };
 }
 
+/**
+ * A locked or full database as an AppError that says what, where and what to do; null
+ * for any other error. SQLite's own codes, or Prisma's timeout (P1008) when its
+ * connection waited for a lock another connection held.
+ */
+export function databaseFault(error: unknown, file?: string): AppError | null {
+  if (isAppError(error)) return null;
+  const e = error as { code?: string; message?: string; meta?: { driverAdapterError?: { cause?: unknown } } } | null;
+  const text = `${e?.code ?? ""} ${e?.message ?? ""} ${JSON.stringify(e?.meta?.driverAdapterError?.cause ?? "")}`;
+  const where = file ? ` (${file})` : "";
+  if (/SQLITE_FULL|database or disk is full/i.test(text)) {
+    return new AppError("database_full", `The sync's database${where} is full: SQLite could not write to it (database or disk is full).`, {
+      status: 507,
+      hint: "Free disk space on the database's volume, then run the sync again: what reached Port is planned again, nothing is deleted.",
+      cause: error,
+    });
+  }
+  if (e?.code === "P1008" || /SQLITE_BUSY|database is locked|SocketTimeout/i.test(text)) {
+    return new AppError("database_locked", `The sync's database${where} is locked by another connection: the sync waited for it and gave up.`, {
+      status: 503,
+      hint: "Close what holds the database open in a write transaction (a sqlite3 shell, a backup, another program on the same file), then run the sync again.",
+      cause: error,
+    });
+  }
+  return null;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | null;
   return e?.code === "P2002" || /UNIQUE constraint failed/i.test(e?.message ?? "");
 }
 
-export function createRunStore(db: Db, options: { now?: () => number } = {}) {
+export function createRunStore(db: Db, options: { now?: () => number; /** Named in database errors. */ databaseFile?: string } = {}) {
   const now = () => new Date((options.now ?? Date.now)());
 
   /** Ends runs whose owner is gone: lease expired, or its process on this machine exited. */
@@ -130,6 +157,14 @@ export function createRunStore(db: Db, options: { now?: () => number } = {}) {
    * transaction held across awaits would stall another connection of the same process.
    */
   async function create(input: NewRun, running: { owner: string; leaseMs: number } | null): Promise<SyncRunRecord> {
+    try {
+      return await createOnce(input, running);
+    } catch (error) {
+      throw databaseFault(error, options.databaseFile) ?? error;
+    }
+  }
+
+  async function createOnce(input: NewRun, running: { owner: string; leaseMs: number } | null): Promise<SyncRunRecord> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const id = `run_${randomUUID().replace(/-/g, "")}`;
       try {
@@ -188,6 +223,26 @@ export function createRunStore(db: Db, options: { now?: () => number } = {}) {
     });
   }
 
+/** Records the outcome and frees the scope's slot. */
+async function finishOnce(runId: string, owner: string, summary: SyncSummary): Promise<boolean> {
+    const { count } = await db.syncRun.updateMany({
+      where: { id: runId, status: "running", leaseOwner: owner },
+      data: {
+        status: summary.status,
+        finishedAt: new Date(summary.finishedAt),
+        leaseExpiresAt: null,
+        counters: JSON.stringify(summary.resources),
+        errors: JSON.stringify(summary.errors),
+        errorCount: summary.errorCount,
+        deletionSkipped: summary.dryRun ? null : summary.deletion.skippedReason,
+        summary: JSON.stringify(summary),
+        failure: summary.failure ? JSON.stringify(summary.failure) : null,
+      },
+    });
+    await db.syncActiveRun.deleteMany({ where: { runId } });
+    return count === 1;
+  }
+
   return {
     reapInterrupted,
 
@@ -228,24 +283,28 @@ export function createRunStore(db: Db, options: { now?: () => number } = {}) {
       });
     },
 
-    /** Records the outcome and frees the scope's slot. */
+    /**
+     * Records the outcome and frees the scope's slot. When the database refuses the full
+     * record (full or locked), the outcome alone is tried (a smaller row); failing that,
+     * a clear error: the run stays running until its lease ends, then reads interrupted.
+     */
     async finish(runId: string, owner: string, summary: SyncSummary): Promise<boolean> {
-      const { count } = await db.syncRun.updateMany({
-        where: { id: runId, status: "running", leaseOwner: owner },
-        data: {
-          status: summary.status,
-          finishedAt: new Date(summary.finishedAt),
-          leaseExpiresAt: null,
-          counters: JSON.stringify(summary.resources),
-          errors: JSON.stringify(summary.errors),
-          errorCount: summary.errorCount,
-          deletionSkipped: summary.dryRun ? null : summary.deletion.skippedReason,
-          summary: JSON.stringify(summary),
-          failure: summary.failure ? JSON.stringify(summary.failure) : null,
-        },
-      });
-      await db.syncActiveRun.deleteMany({ where: { runId } });
-      return count === 1;
+      try {
+        return await finishOnce(runId, owner, summary);
+      } catch (error) {
+        const fault = databaseFault(error, options.databaseFile);
+        if (!fault) throw error;
+        try {
+          const { count } = await db.syncRun.updateMany({
+            where: { id: runId, status: "running", leaseOwner: owner },
+            data: { status: "failed", finishedAt: new Date(summary.finishedAt), leaseExpiresAt: null, errors: "[]", summary: null, deletionSkipped: "The run could not be recorded in full; nothing was deleted.", failure: JSON.stringify(fault.toJSON()) },
+          });
+          await db.syncActiveRun.deleteMany({ where: { runId } });
+          return count === 1;
+        } catch {
+          throw fault;
+        }
+      }
     },
 
     /** A queued run is cancelled at once; a running one is asked to stop (its owner sees it at the next renewal). */

@@ -57,7 +57,7 @@ export interface SyncRunner {
 
 export function createSyncRunner(options: SyncRunnerOptions): SyncRunner & { start(): void } {
   const owner = options.owner ?? leaseOwnerId("server");
-  const runs = createRunStore(options.db, { now: options.now });
+  const runs = createRunStore(options.db, { now: options.now, databaseFile: options.databaseFile });
   const schedules = createScheduleStore(options.db, { now: options.now });
   const listeners = new Map<string, Set<(event: SyncEvent) => void>>();
   const problem = options.onProblem ?? (() => undefined);

@@ -160,3 +160,8 @@ export function queryOf(yaml: string, overrides: Record<string, string> = {}): R
   const resource = parsePortAppConfig(yaml).config!.resources[0]!;
   return { ...Object.fromEntries(Object.entries(resource.selector.query_params ?? {}).map(([k, v]) => [k, String(v)])), ...overrides };
 }
+
+/** The fingerprint of what a state row says was written (its `content` JSON). */
+export function stateRowFingerprint(row: { identifier: string; content: string }): string {
+  return entityFingerprint({ identifier: row.identifier, ...(JSON.parse(row.content) as Omit<Parameters<typeof entityFingerprint>[0], "identifier">) });
+}
