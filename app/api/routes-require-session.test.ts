@@ -19,6 +19,7 @@ const PUBLIC: Record<string, string> = {
   "health/route.ts": "health check for load balancers",
   "setup/route.ts": "first-run creation of the administrator (closed once a user exists)",
   "auth/[...nextauth]/route.ts": "next-auth's sign-in endpoints",
+  "invitations/[token]/route.ts": "accepting an invitation: the one-time link (256 random bits, stored hashed, expiring) is the credential",
   "sim/login/[tenant]/oauth2/v2.0/token/route.ts": "the demo tenant's token endpoint (checks client credentials)",
 };
 

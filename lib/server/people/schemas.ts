@@ -23,7 +23,7 @@ const optionalObjectId = z
   .union([z.literal(""), entraObjectIdSchema])
   .optional()
   .nullable()
-  .transform((v) => (v ? v : null));
+  .transform((v) => (v === undefined ? undefined : v || null));
 
 export const inviteSchema = z.object({
   email: emailSchema,

@@ -1,0 +1,59 @@
+// Public by design: the invitation link itself is the credential (256 random bits, stored
+// only as its sha256, single use, expiring). GET says who is invited; POST accepts it.
+import { clientAddress } from "@/lib/server/client-address";
+import { db } from "@/lib/server/db";
+import { crossSiteRefusal, errorResponse, json, readJson } from "@/lib/server/http";
+import { HASH_GATE_RETRY_AFTER_SECONDS } from "@/lib/server/auth/hash-gate";
+import { signInLimits } from "@/lib/server/auth/limits";
+import { acceptInvitation, assertInvitationUsable, describeInvitation } from "@/lib/server/people/invitations";
+import { acceptSchema, invitationTokenSchema } from "@/lib/server/people/schemas";
+import { AppError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+type Context = { params: Promise<{ token: string }> };
+
+async function tokenOf(params: Context["params"]): Promise<string> {
+  const parsed = invitationTokenSchema.safeParse((await params).token);
+  if (!parsed.success) {
+    throw new AppError("invitation_not_found", "This invitation link is not valid.", {
+      status: 404,
+      hint: "Check that the whole link was copied, or ask an administrator for a new invitation.",
+    });
+  }
+  return parsed.data;
+}
+
+export async function GET(_request: Request, { params }: Context): Promise<Response> {
+  try {
+    return json({ invitation: await describeInvitation(db(), await tokenOf(params)) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function POST(request: Request, { params }: Context): Promise<Response> {
+  const refused = crossSiteRefusal(request);
+  if (refused) return refused;
+  try {
+    const token = await tokenOf(params);
+    const input = await readJson(request, acceptSchema, { maxBytes: 4 * 1024 });
+    // An unusable link answers before the password is hashed (the costly part).
+    await assertInvitationUsable(db(), token);
+    const release = signInLimits().gate.tryEnter(clientAddress(request.headers));
+    if (!release) {
+      return json(
+        { error: { code: "busy", message: "Too many passwords are being checked at once.", hint: "Try again in a moment." } },
+        { status: 429, headers: { "retry-after": String(HASH_GATE_RETRY_AFTER_SECONDS) } },
+      );
+    }
+    try {
+      return json({ user: await acceptInvitation(db(), token, input) }, { status: 201 });
+    } finally {
+      release();
+    }
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
