@@ -4,6 +4,7 @@
  * - 401: renew the token once (client credentials); a static token fails with its hint.
  * - Network failures, timeouts and cut-off JSON: retried for idempotent methods.
  * - Any other 4xx fails at once with an explained GraphError.
+ * - A redirect is refused, never followed (it could take the token to another host).
  * - An answer larger than `maxResponseBytes` is refused as it streams in (never held whole).
  * The token is only ever sent to the Graph origin it was configured for.
  */
@@ -12,6 +13,7 @@ import type { Allowlist } from "./allowlist";
 import { explainGraphError, GraphError, type ErrorContext, type GraphResponse } from "./errors";
 import { backoffDelay, parseRetryAfter, type Sleep } from "../net/backoff";
 import { readCappedResponseText } from "../net/body";
+import { redirectTarget } from "../net/redirects";
 import { RETRYABLE_STATUSES, type RetryPolicy } from "./retry";
 import type { TokenProvider } from "./token-providers";
 
@@ -52,6 +54,13 @@ function tooLarge(url: URL, path: string, maxBytes: number): GraphError {
   return new GraphError("response_too_large", `Graph's answer from ${path} is larger than ${mb} MB, the most one answer may be; reading stopped there (${url.host}).`, {
     status: 502,
     hint: "Ask for fewer items per page ($top) or fewer properties ($select); nothing past the cap was read or kept.",
+  });
+}
+
+function redirectRefused(url: URL, status: number, target: string): GraphError {
+  return new GraphError("redirect_refused", `${url.host} answered ${status} with a redirect to ${target}; it was not followed, so the token was not sent there.`, {
+    status: 502,
+    hint: "Graph does not redirect API calls: a redirect comes from a proxy or a wrong base URL. Point the connection at the Graph host itself.",
   });
 }
 
@@ -111,6 +120,7 @@ export function createRequester(config: RequesterConfig) {
       const t0 = config.now();
       let res: Response;
       let text: string | null;
+      let redirect: string | null;
       try {
         // One attempt may not outlive the request's budget.
         const timeout = AbortSignal.timeout(Math.max(1, Math.min(config.timeoutMs, deadline - t0)));
@@ -126,10 +136,12 @@ export function createRequester(config: RequesterConfig) {
           },
           body: options.body === undefined ? undefined : JSON.stringify(options.body),
           signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-          // A redirect could carry the token elsewhere: treat it as an error.
-          redirect: "error",
+          // A redirect could carry the token elsewhere: never followed, refused below.
+          redirect: "manual",
         });
-        text = await readCappedResponseText(res, config.maxResponseBytes);
+        redirect = redirectTarget(res, url);
+        if (redirect !== null) await res.body?.cancel().catch(() => {});
+        text = redirect === null ? await readCappedResponseText(res, config.maxResponseBytes) : "";
       } catch (error) {
         if (signal?.aborted) throw aborted(signal);
         const failure = new GraphError("network_error", `Could not get an answer from ${url.host}: ${(error as Error).message}.`, {
@@ -138,6 +150,7 @@ export function createRequester(config: RequesterConfig) {
         if (IDEMPOTENT.has(method) && (await wait(backoffDelay(attempts, config.retry, config.random), failure))) continue;
         throw lastFailure ?? failure;
       }
+      if (redirect !== null) throw redirectRefused(url, res.status, redirect);
       if (text === null) throw tooLarge(url, relativePath(url), config.maxResponseBytes);
       const headers = headersOf(res);
       const requestId = headers["request-id"];

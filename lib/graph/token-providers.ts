@@ -8,6 +8,8 @@
  */
 import { z } from "zod";
 import { untilAborted } from "../net/backoff";
+import { readCappedResponseText } from "../net/body";
+import { redirectTarget } from "../net/redirects";
 import { createAllowlist, type Allowlist } from "./allowlist";
 import { getCloud, type Cloud, type CloudId } from "./clouds";
 import { explainTokenError, GraphError, type ErrorContext } from "./errors";
@@ -65,6 +67,17 @@ const tokenResponse = z.object({
   token_type: z.string().optional(),
 });
 
+/** A token answer is a few KB; a larger one is not read. */
+const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 export function clientCredentialsTokenProvider(options: ClientCredentialsOptions): TokenProvider {
   const cloud = getCloud(options.cloud);
   const doFetch = options.fetch ?? fetch;
@@ -93,7 +106,8 @@ export function clientCredentialsTokenProvider(options: ClientCredentialsOptions
     });
     const started = now();
     let res: Response;
-    let json: unknown;
+    let text: string | null;
+    let redirect: string | null;
     try {
       const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
       res = await doFetch(url, {
@@ -101,14 +115,26 @@ export function clientCredentialsTokenProvider(options: ClientCredentialsOptions
         headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
         body,
         signal: timeout,
-        redirect: "error",
+        // Never followed: a redirect could take the client secret to another host.
+        redirect: "manual",
       });
-      json = await res.json().catch(() => null);
+      redirect = redirectTarget(res, url);
+      text = redirect === null ? await readCappedResponseText(res, MAX_TOKEN_ANSWER_BYTES) : "";
     } catch (error) {
       throw new GraphError("login_unreachable", `Could not reach ${url.host} for a token.`, {
         status: 502, cause: error, hint: "Check the network, proxy and cloud; the login host must be reachable from the server.",
       });
     }
+    if (redirect !== null) {
+      await res.body?.cancel().catch(() => {});
+      throw new GraphError("redirect_refused", `${url.host} answered ${res.status} with a redirect to ${redirect}; it was not followed, so the client secret was not sent there.`, {
+        status: 502, hint: "The token endpoint does not redirect: a redirect comes from a proxy or a wrong login URL.",
+      });
+    }
+    if (text === null) {
+      throw new GraphError("token_response_invalid", `The token answer from ${url.host} is larger than 1 MB; it was not read.`, { status: 502, hint: "A token answer is a few KB: check the cloud and the login host." });
+    }
+    const json = parseJson(text);
     if (!res.ok) throw explainTokenError(res.status, json, context);
     const parsed = tokenResponse.safeParse(json);
     if (!parsed.success) {

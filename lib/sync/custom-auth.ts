@@ -12,6 +12,8 @@ import { AppError } from "@/lib/errors";
 import { GraphError, type Allowlist, type TokenProvider } from "@/lib/graph";
 import { compileExpression, evaluateBatch, type JqEngine } from "@/lib/jq";
 import { untilAborted } from "@/lib/net/backoff";
+import { readCappedResponseText } from "@/lib/net/body";
+import { redirectTarget } from "@/lib/net/redirects";
 
 const queryValue = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -48,6 +50,20 @@ export interface CustomAuthOptions {
   now?: () => number;
 }
 
+/** A token answer is a few KB; a larger one is not read (the endpoint may be any allowed host). */
+const MAX_AUTH_ANSWER_BYTES = 1024 * 1024;
+
+function parseAnswer(text: string | null, url: URL): unknown {
+  if (text === null) {
+    throw new GraphError("custom_auth_failed", `The token answer from ${url.host} is larger than 1 MB; it was not read.`, { status: 502, hint: "Check OCEAN__INTEGRATION__CONFIG__CUSTOM_AUTH_REQUEST's endpoint: a token endpoint answers a few KB." });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 const TEMPLATE = /\{\{\s*(.*?)\s*\}\}/g;
 
 /** The bearer header's template, checked once: Graph can only use `Authorization: Bearer ...`. */
@@ -75,6 +91,8 @@ export function customAuthTokenProvider(options: CustomAuthOptions): TokenProvid
   const now = options.now ?? Date.now;
   const { request } = options;
   const url = authUrl(request.endpoint, options.baseUrl, request.queryParams);
+  // Refused now, when the command starts, rather than at the first token of a run.
+  options.allowlist.assert(url);
   const intervalMs = request.reauthenticateIntervalSeconds ? request.reauthenticateIntervalSeconds * 1000 : null;
   let cached: { token: string; renewAt: number } | null = null;
   let inFlight: Promise<string> | null = null;
@@ -96,7 +114,6 @@ export function customAuthTokenProvider(options: CustomAuthOptions): TokenProvid
   }
 
   async function authenticate(): Promise<string> {
-    options.allowlist.assert(url);
     const headers: Record<string, string> = { accept: "application/json", ...request.headers };
     let body: string | undefined;
     if (request.bodyForm !== undefined) {
@@ -108,13 +125,23 @@ export function customAuthTokenProvider(options: CustomAuthOptions): TokenProvid
     }
     const started = now();
     let res: Response;
-    let answer: unknown;
+    let text: string | null;
+    let redirect: string | null;
     try {
-      res = await doFetch(url, { method: request.method, headers, body, redirect: "error", signal: AbortSignal.timeout(30_000) });
-      answer = await res.json().catch(() => null);
+      // Never followed: a redirect could take the credentials to another host.
+      res = await doFetch(url, { method: request.method, headers, body, redirect: "manual", signal: AbortSignal.timeout(30_000) });
+      redirect = redirectTarget(res, url);
+      text = redirect === null ? await readCappedResponseText(res, MAX_AUTH_ANSWER_BYTES) : "";
     } catch (error) {
       throw new GraphError("login_unreachable", `Could not reach ${url.host} for a token.`, { status: 502, cause: error, hint: "Check the network and OCEAN__INTEGRATION__CONFIG__CUSTOM_AUTH_REQUEST's endpoint." });
     }
+    if (redirect !== null) {
+      await res.body?.cancel().catch(() => {});
+      throw new GraphError("redirect_refused", `${url.host} answered ${res.status} with a redirect to ${redirect}; it was not followed, so the credentials were not sent there.`, {
+        status: 502, hint: "Give OCEAN__INTEGRATION__CONFIG__CUSTOM_AUTH_REQUEST the token endpoint itself, not an address that redirects.",
+      });
+    }
+    const answer = parseAnswer(text, url);
     if (!res.ok) {
       const detail = (answer as { error_description?: string; error?: string } | null)?.error_description ?? (answer as { error?: string } | null)?.error;
       throw new GraphError("custom_auth_failed", `The token request to ${url.host} was refused (${res.status})${detail ? `: ${detail}` : ""}.`, {

@@ -87,6 +87,7 @@ describe("customAuthTokenProvider", () => {
       customAuthTokenProvider({ request: { endpoint, method: "POST" }, template, baseUrl: "https://graph.microsoft.com/v1.0", allowlist, engine, fetch: async () => Response.json({ access_token: "x" }) });
     expect(() => make({ headers: { "X-API-Key": "{{.key}}" } })).toThrow(/exactly one header, Authorization/);
     expect(() => make({ headers: { Authorization: "Bearer {{.access_token}}" }, queryParams: { code: "{{.c}}" } })).toThrow(/exactly one header/);
-    await expect(make({ headers: { Authorization: "Bearer {{.access_token}}" } }, "https://evil.example/token").getToken()).rejects.toMatchObject({ code: "host_not_allowed" });
+    // Refused when the provider is made (the command's start), before any request.
+    expect(() => make({ headers: { Authorization: "Bearer {{.access_token}}" } }, "https://evil.example/token")).toThrow(expect.objectContaining({ code: "host_not_allowed" }));
   });
 });
