@@ -41,11 +41,12 @@ let bob: TestUser;
 let aliceProject: SeededProject;
 let bobProject: SeededProject;
 
-const projectRoutes = listRouteFiles(path.join(API_DIR, "projects")).filter((route) => route !== "projects/route.ts");
+const projectRoutes: string[] = listRouteFiles(path.join(API_DIR, "projects")).filter((route) => route !== "projects/route.ts");
 
 /** A's id for each dynamic segment a project route can have. */
 function aliceValues(): Record<string, string> {
-  return { id: aliceProject.projectId, runId: aliceProject.runId, version: String(aliceProject.mappingVersion), kind: "fields" };
+  // personId: B sharing A's project with B.
+  return { id: aliceProject.projectId, runId: aliceProject.runId, version: String(aliceProject.mappingVersion), kind: "fields", personId: bob.id };
 }
 
 /** A body of the right type that is valid for no route in particular: refused before it is read. */
