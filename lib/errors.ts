@@ -41,6 +41,15 @@ export function scrubSecrets(text: string): string {
   return out;
 }
 
+/** A JSON value (an upstream body shown as is) with the same censoring applied to every string in it. */
+export function scrubSecretsDeep<T>(value: T): T {
+  if (value === undefined) return value;
+  const text = JSON.stringify(value);
+  const clean = scrubSecrets(text);
+  // The replacements hold no quote or backslash, so the censored text is still JSON.
+  return clean === text ? value : (JSON.parse(clean) as T);
+}
+
 export interface ErrorLocation {
   /** Dotted path into the document, e.g. `resources[1].port.entity.mappings.title`. */
   path?: string;
