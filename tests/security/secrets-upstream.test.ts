@@ -46,7 +46,7 @@ afterAll(() => echo.close());
 
 /** Every way an error reaches a person or a record: message, hint, API answer, run record. */
 function everythingShown(error: unknown): string {
-  const shown = [toErrorShape(error), errorEntry("write", error), errorEntry("fetch", error)];
+  const shown: unknown[] = [toErrorShape(error), errorEntry("write", error), errorEntry("fetch", error)];
   if (isAppError(error)) shown.push(error.toJSON(), { message: error.message, hint: error.hint });
   return JSON.stringify(shown);
 }
