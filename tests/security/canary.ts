@@ -5,10 +5,14 @@
  *   client that reached it would go on; each test asserts it got nothing;
  * - a recording server with answers chosen by the test (a redirect, a hostile body, an
  *   endless stream), which counts the bytes it managed to send: a streamed body is written
- *   with backpressure, so the count says how much the client really read.
+ *   with backpressure, so the count says how much the client really read;
+ * - the builder wired to such a server as its demo tenant (startHostileTenantBed).
  */
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { saveGraphConnection } from "@/lib/builder/connections";
+import type { BuilderDeps } from "@/lib/builder/deps";
+import { createTestDatabase } from "@/lib/server/db/test-db";
 
 export interface RecordedRequest {
   method: string;
@@ -101,4 +105,49 @@ export function startCanary(): Promise<RecordingServer> {
 /** A redirect to `location`, with every status a client might follow. */
 export function redirectTo(location: string, status = 307): Answer {
   return { status, headers: { location }, body: "" };
+}
+
+/**
+ * The builder wired to a demo-tenant-like server whose Graph answers the test chooses (the
+ * token endpoint answers like the demo tenant's), with a project of alice's connected to it
+ * in demo mode: how Explore, Fields and Mapping meet a hostile or misbehaving Graph.
+ */
+export interface HostileTenantBed {
+  deps: BuilderDeps;
+  server: RecordingServer;
+  alice: string;
+  /** A fresh project of alice's, connected to the server. */
+  project(): Promise<string>;
+  /** Graph requests the server got (token requests left out). */
+  graphRequests(): RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export async function startHostileTenantBed(graphAnswer: (request: RecordedRequest, origin: string) => Answer | Promise<Answer>): Promise<HostileTenantBed> {
+  const t = await createTestDatabase();
+  const server = await startRecordingServer((request, origin) =>
+    request.path.startsWith("/login/") ? { body: JSON.stringify({ access_token: "HOSTILE-TENANT-TOKEN", expires_in: 3600, token_type: "Bearer" }) } : graphAnswer(request, origin),
+  );
+  const deps: BuilderDeps = {
+    db: t.db,
+    encryptionKey: Buffer.alloc(32, 5),
+    demo: { origin: server.origin, graphBaseUrl: `${server.origin}/graph/v1.0`, loginBaseUrl: `${server.origin}/login`, portBaseUrl: `${server.origin}/api/sim/port`, fetch: globalThis.fetch },
+    extraAllowedHosts: [],
+  };
+  const alice = (await t.db.user.create({ data: { email: "alice@example.com", name: "Alice" } })).id;
+  return {
+    deps,
+    server,
+    alice,
+    project: async () => {
+      const id = (await t.db.project.create({ data: { name: "Hostile", ownerId: alice } })).id;
+      await saveGraphConnection(deps, alice, id, { mode: "demo" });
+      return id;
+    },
+    graphRequests: () => server.requests.filter((r) => !r.path.startsWith("/login/")),
+    close: async () => {
+      await server.close();
+      await t.cleanup();
+    },
+  };
 }
