@@ -165,3 +165,32 @@ export function queryOf(yaml: string, overrides: Record<string, string> = {}): R
 export function stateRowFingerprint(row: { identifier: string; content: string }): string {
   return entityFingerprint({ identifier: row.identifier, ...(JSON.parse(row.content) as Omit<Parameters<typeof entityFingerprint>[0], "identifier">) });
 }
+
+export type Unreachable = "closed port" | "accepts and never answers" | "resets mid-body";
+
+/** A loopback origin that fails the way `kind` says; `connections` counts who reached it. */
+export async function serveUnreachable(kind: Unreachable): Promise<{ origin: string; connections: () => number; close(): Promise<void> }> {
+  const net = await import("node:net");
+  let connections = 0;
+  const sockets = new Set<import("node:net").Socket>();
+  const server = net.createServer((socket) => {
+    connections += 1;
+    sockets.add(socket);
+    socket.on("error", () => undefined);
+    socket.on("close", () => sockets.delete(socket));
+    if (kind !== "resets mid-body") return; // silent: reads, never answers
+    socket.once("data", () => {
+      socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n{"value":[{"id":"');
+      setImmediate(() => socket.resetAndDestroy());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as import("node:net").AddressInfo;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    });
+  if (kind === "closed port") await close();
+  return { origin: `http://127.0.0.1:${port}`, connections: () => connections, close: kind === "closed port" ? async () => undefined : close };
+}

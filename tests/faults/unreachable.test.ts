@@ -1,0 +1,75 @@
+/**
+ * Port or Graph unreachable during a sync: a closed port, a server that accepts and never
+ * answers, a connection reset in the middle of a body. Each run ends by itself (per-attempt
+ * timeouts, bounded retries), failed with a message that says what and what to do, and
+ * deletes nothing: the entities of the last good run are all still in Port.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoGraphClient } from "@/lib/graph/testing";
+import { SEED_RESOURCES } from "@/lib/mapping";
+import { fakeClock } from "@/lib/simulators/port/testing";
+import { startSyncTestBed, type SyncTestBed } from "@/lib/sync/testing";
+import { serveUnreachable, type Unreachable } from "./support";
+
+const USERS = 40;
+const usersYaml = () => `resources:\n${SEED_RESOURCES.users.replace('$top: "999"', '$top: "10"')}`;
+const KINDS: Unreachable[] = ["closed port", "accepts and never answers", "resets mid-body"];
+
+let bed: SyncTestBed;
+let ids: string[] = [];
+beforeAll(async () => {
+  bed = await startSyncTestBed({ tenant: { sizes: { users: USERS, groups: 0, applications: 0, servicePrincipals: 0, devices: 0 } } });
+  expect((await bed.sync({ job: bed.job({ yaml: usersYaml() }) })).status).toBe("succeeded");
+  for await (const page of bed.portClient().listEntities("entra-id-user")) ids.push(...page.map((e) => e.identifier));
+  ids = ids.sort();
+  // Gone from Entra ID: a run that deleted after a failure would remove these.
+  for (const id of ids.slice(0, 5)) bed.tenant.sim.mutate.remove("users", id);
+});
+afterAll(async () => bed.close());
+
+async function expectNothingDeleted(): Promise<void> {
+  const held: string[] = [];
+  for await (const page of bed.portClient().listEntities("entra-id-user")) held.push(...page.map((e) => e.identifier));
+  expect(held.sort()).toEqual(ids);
+  expect(bed.writes.deletes).toBe(0);
+}
+
+describe.each(KINDS)("Port unreachable (%s)", (kind) => {
+  it("the run fails by itself with a clear message and deletes nothing", async () => {
+    const target = await serveUnreachable(kind);
+    try {
+      const clock = fakeClock();
+      const port = bed.portClient({ baseUrl: `${target.origin}/api/sim/port`, attemptTimeoutMs: 300, sleep: clock.sleep, now: clock.now });
+      const run = await bed.sync({ job: bed.job({ yaml: usersYaml(), port }) });
+      expect(run.status).toBe("failed");
+      expect(run.failure).toMatchObject({ code: expect.stringMatching(/^port_/), message: expect.stringMatching(/Port/) });
+      // A body cut off mid-way reads as "Port's token answer has no accessToken" without a
+      // hint (lib/port treats the cut as a bad answer, not as a network failure to retry).
+      if (kind !== "resets mid-body") expect(run.failure).toMatchObject({ code: "port_unreachable", hint: expect.stringMatching(/Check the network path to Port/) });
+      expect(run.failure!.code).not.toBe("internal_error");
+      expect(run.deletion).toMatchObject({ performed: false, deleted: 0 });
+      if (kind !== "closed port") expect(target.connections()).toBeGreaterThan(0);
+      await expectNothingDeleted();
+    } finally {
+      await target.close();
+    }
+  }, 30_000);
+});
+
+describe.each(KINDS)("Graph unreachable (%s)", (kind) => {
+  it("the run fails by itself with a clear message and deletes nothing", async () => {
+    const target = await serveUnreachable(kind);
+    try {
+      const graph = demoGraphClient(bed.tenant, { graphBaseUrl: `${target.origin}/v1.0`, simulatorOrigins: [bed.tenant.origin, target.origin], timeoutMs: 300, onWait: () => undefined });
+      const run = await bed.sync({ job: bed.job({ yaml: usersYaml(), graph }) });
+      expect(run.status).toBe("failed");
+      expect(run.errors[0]).toMatchObject({ stage: "fetch", code: "network_error", message: expect.stringMatching(/Could not get an answer from 127\.0\.0\.1/), hint: expect.stringMatching(/Check the network/) });
+      expect(run.deletion).toMatchObject({ performed: false, deleted: 0 });
+      expect(run.deletion.skippedReason).toMatch(/nothing was deleted/);
+      if (kind !== "closed port") expect(target.connections()).toBeGreaterThan(0);
+      await expectNothingDeleted();
+    } finally {
+      await target.close();
+    }
+  }, 30_000);
+});
