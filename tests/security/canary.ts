@@ -33,8 +33,10 @@ export interface RecordingServer {
   /** `http://127.0.0.1:{port}`. */
   origin: string;
   requests: RecordedRequest[];
-  /** Body bytes written to clients (streams stop when the client goes away). */
+  /** Body bytes written to clients since the start or the last reset (streams stop when the client goes away). */
   bytesSent(): number;
+  /** Forgets the requests and bytes so far. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,10 @@ export async function startRecordingServer(answer: (request: RecordedRequest, or
     origin,
     requests,
     bytesSent: () => sent,
+    reset: () => {
+      requests.length = 0;
+      sent = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
