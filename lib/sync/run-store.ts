@@ -131,14 +131,26 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === "P2002" || /UNIQUE constraint failed/i.test(e?.message ?? "");
 }
 
-export function createRunStore(db: Db, options: { now?: () => number; /** Named in database errors. */ databaseFile?: string } = {}) {
+export interface RunStoreOptions {
+  now?: () => number;
+  /** Named in database errors. */
+  databaseFile?: string;
+  /**
+   * The owner id of a run this process is working on now, if any: never reaped, whatever
+   * its lease says (after the clock jumped forward it reads as expired until renewed).
+   */
+  liveOwner?: () => string | null;
+}
+
+export function createRunStore(db: Db, options: RunStoreOptions = {}) {
   const now = () => new Date((options.now ?? Date.now)());
 
   /** Ends runs whose owner is gone: lease expired, or its process on this machine exited. */
   async function reapInterrupted(): Promise<string[]> {
     const running = await db.syncRun.findMany({ where: { status: "running" }, select: { id: true, leaseOwner: true, leaseExpiresAt: true } });
     const t = now();
-    const gone = running.filter((r) => (r.leaseExpiresAt !== null && r.leaseExpiresAt < t) || ownerIsGone(r.leaseOwner));
+    const alive = options.liveOwner?.() ?? null;
+    const gone = running.filter((r) => r.leaseOwner !== alive && ((r.leaseExpiresAt !== null && r.leaseExpiresAt < t) || ownerIsGone(r.leaseOwner)));
     const reaped: string[] = [];
     for (const r of gone) {
       const { count } = await db.syncRun.updateMany({

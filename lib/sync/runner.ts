@@ -57,11 +57,12 @@ export interface SyncRunner {
 
 export function createSyncRunner(options: SyncRunnerOptions): SyncRunner & { start(): void } {
   const owner = options.owner ?? leaseOwnerId("server");
-  const runs = createRunStore(options.db, { now: options.now, databaseFile: options.databaseFile });
+  let current: { runId: string; cancel: AbortController; done: Promise<void> } | null = null;
+  // Our own run is alive whatever its lease says (the clock may have jumped forward).
+  const runs = createRunStore(options.db, { now: options.now, databaseFile: options.databaseFile, liveOwner: () => (current ? owner : null) });
   const schedules = createScheduleStore(options.db, { now: options.now });
   const listeners = new Map<string, Set<(event: SyncEvent) => void>>();
   const problem = options.onProblem ?? (() => undefined);
-  let current: { runId: string; cancel: AbortController; done: Promise<void> } | null = null;
   let ticking: Promise<void> | null = null;
   let again = false;
   let timer: ReturnType<typeof setInterval> | null = null;

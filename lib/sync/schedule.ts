@@ -2,8 +2,10 @@
  * Sync schedules: every N minutes per project (like Ocean's scheduledResyncInterval), the
  * next run time persisted so a restart keeps the rhythm. A due slot is claimed by moving
  * `nextRunAt` on in one conditional update, so two runners never both enqueue it; slots
- * missed while the server was down give one run, not a burst. A slot that comes while the
- * project's sync is still running is skipped (and noted), never run on top of it.
+ * missed while the server was down (or skipped by a clock jumping forward) give one run,
+ * not a burst; a clock jumping back does not stall the schedule (rebaseAfterBackwardJump).
+ * A slot that comes while the project's sync is still running is skipped (and noted),
+ * never run on top of it.
  */
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
@@ -45,6 +47,21 @@ export function nextSlot(from: number, intervalMs: number, now: number): number 
 
 export function createScheduleStore(db: Db, options: { now?: () => number } = {}) {
   const now = options.now ?? Date.now;
+
+  /**
+   * A slot more than one interval ahead can only come from a clock that went back (an NTP
+   * correction, a restored VM): left alone, the schedule would stall for the size of the
+   * jump. It is brought back to one interval from now.
+   */
+  async function rebaseAfterBackwardJump(t: number): Promise<void> {
+    const ahead = await db.syncSchedule.findMany({ where: { enabled: true, nextRunAt: { gt: new Date(t) } } });
+    for (const s of ahead) {
+      const interval = s.intervalMinutes * 60_000;
+      if (s.nextRunAt.getTime() - t <= interval) continue;
+      await db.syncSchedule.updateMany({ where: { projectId: s.projectId, nextRunAt: s.nextRunAt }, data: { nextRunAt: new Date(t + interval) } });
+    }
+  }
+
   return {
     async set(projectId: string, input: ScheduleInput): Promise<SyncSchedule> {
       const parsed = scheduleInput.safeParse(input);
@@ -77,6 +94,7 @@ export function createScheduleStore(db: Db, options: { now?: () => number } = {}
     /** Due schedules, each claimed for this caller (its nextRunAt moved to the next slot). */
     async claimDue(): Promise<string[]> {
       const t = now();
+      await rebaseAfterBackwardJump(t);
       const due = await db.syncSchedule.findMany({ where: { enabled: true, nextRunAt: { lte: new Date(t) } } });
       const claimed: string[] = [];
       for (const s of due) {
