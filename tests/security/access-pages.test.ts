@@ -16,17 +16,11 @@ import { revokeSession } from "@/lib/server/auth/revocation";
 import { config as proxyConfig, isPublicPath, proxy } from "@/proxy";
 import { openAppDatabase, type AppDatabase } from "./support/app-database";
 import { listPages, pagePath, pageRoute } from "./support/page-walk";
+import { PUBLIC_PAGES } from "./support/public-pages";
 import { APP_DIR, APP_ORIGIN } from "./support/route-walk";
 import { segmentValues } from "./support/route-values";
 import { seedProject, type SeededProject } from "./support/seed-project";
 import { createUserWithSession, SESSION_COOKIE, sessionCookieFor, type TestUser } from "./support/sessions";
-
-/** page (relative to app/) -> why it needs no session. */
-export const PUBLIC_PAGES: Record<string, string> = {
-  "signin/page.tsx": "the sign-in form itself",
-  "setup/page.tsx": "first-run creation of the administrator (sends to /signin once a user exists)",
-  "invite/[token]/page.tsx": "accepting an invitation: the one-time token in the link is the credential",
-};
 
 let database: AppDatabase;
 let alice: TestUser;
