@@ -27,6 +27,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               {item.label}
             </Link>
           ))}
+          {/* Administrators only; the role is read on every request, so a demotion hides it at once. */}
+          {user.role === "admin" && <Link href="/admin/people">People</Link>}
         </nav>
         <span className="user" data-testid="signed-in-user" title={user.email}>
           {user.name}

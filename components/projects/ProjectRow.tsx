@@ -57,6 +57,11 @@ export function ProjectRow({ project }: { project: Project }) {
         ) : (
           <Link href={`/projects/${project.id}`}>{project.name}</Link>
         )}
+        {project.access !== "owner" && (
+          <div className="muted" data-testid="shared-by">
+            Shared by {project.ownerName} · {project.access === "read" ? "read only" : "can edit"}
+          </div>
+        )}
         {rename.error && (
           <div className="field-error" role="alert">
             {rename.error.message}
@@ -65,14 +70,17 @@ export function ProjectRow({ project }: { project: Project }) {
       </td>
       <td className="muted">{new Date(project.createdAt).toLocaleString()}</td>
       <td className="actions">
-        {!editing && (
+        {/* Only the owner renames or deletes (the server refuses anyone else). */}
+        {project.access === "owner" && !editing && (
           <button type="button" className="link" onClick={() => (setDraft(project.name), setEditing(true))}>
             Rename
           </button>
         )}
-        <button type="button" className="link danger" onClick={() => dialog.current?.showModal()}>
-          Delete
-        </button>
+        {project.access === "owner" && (
+          <button type="button" className="link danger" onClick={() => dialog.current?.showModal()}>
+            Delete
+          </button>
+        )}
         <dialog ref={dialog} aria-labelledby={`delete-title-${project.id}`}>
           <h2 id={`delete-title-${project.id}`}>Delete “{project.name}”?</h2>
           <p>The project and everything saved with it will be removed. This cannot be undone.</p>

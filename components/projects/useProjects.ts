@@ -8,6 +8,9 @@ export interface Project {
   name: string;
   createdAt: string;
   updatedAt: string;
+  /** The caller's access: their own project, or a share's level. */
+  access: "owner" | "edit" | "read";
+  ownerName: string;
 }
 
 const key = ["projects"] as const;

@@ -1,6 +1,6 @@
 /** The signed-in user in a server component or page (same check as route handlers). */
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { sessionFromRequest, type SessionUser } from "./session";
 
 export async function currentUser(): Promise<SessionUser | null> {
@@ -12,5 +12,12 @@ export async function currentUser(): Promise<SessionUser | null> {
 export async function requireUser(): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect("/signin");
+  return user;
+}
+
+/** For administrators' pages: the user, a redirect to /signin, or a 404 for a member. */
+export async function requireAdminUser(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role !== "admin") notFound();
   return user;
 }

@@ -19,6 +19,8 @@ export interface InvitationView {
   role: Role;
   entraLinked: boolean;
   expiresAt: string;
+  /** Past its expiry (the link no longer works; invite again for a new one). */
+  expired: boolean;
   createdAt: string;
 }
 
@@ -32,7 +34,7 @@ export interface CreatedInvitation {
 
 type Row = { id: string; email: string; name: string; role: string; entraObjectId: string | null; expiresAt: Date; createdAt: Date };
 
-function toView(row: Row): InvitationView {
+function toView(row: Row, now: Date): InvitationView {
   return {
     id: row.id,
     email: row.email,
@@ -40,6 +42,7 @@ function toView(row: Row): InvitationView {
     role: row.role === "admin" ? "admin" : "member",
     entraLinked: row.entraObjectId !== null,
     expiresAt: row.expiresAt.toISOString(),
+    expired: row.expiresAt.getTime() <= now.getTime(),
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -65,7 +68,7 @@ export async function createInvitation(db: Db, actorId: string, input: InviteInp
   const data = { name, role, entraObjectId, tokenHash: hashInvitationToken(token), expiresAt, createdById: admin.id, usedAt: null, createdAt: now };
   // One invitation per address: a new one replaces the old link.
   const row = await db.invitation.upsert({ where: { email }, create: { email, ...data }, update: data });
-  return { invitation: toView(row), token, path: `/invite/${token}` };
+  return { invitation: toView(row, now), token, path: `/invite/${token}` };
 }
 
 export function entraIdTaken(): AppError {
@@ -77,10 +80,11 @@ export function entraIdTaken(): AppError {
 }
 
 /** Invitations not yet used (expired ones included, so an administrator sees them lapse). */
-export async function listInvitations(db: Db, actorId: string): Promise<InvitationView[]> {
+export async function listInvitations(db: Db, actorId: string, options: Clock = {}): Promise<InvitationView[]> {
   await requireAdmin(db, actorId);
+  const now = (options.now ?? (() => new Date()))();
   const rows = await db.invitation.findMany({ where: { usedAt: null }, orderBy: { createdAt: "desc" } });
-  return rows.map(toView);
+  return rows.map((row) => toView(row, now));
 }
 
 export async function revokeInvitation(db: Db, actorId: string, invitationId: string): Promise<void> {

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { ProjectAccessGate } from "@/components/project/ProjectAccessGate";
+import { ShareDialog } from "@/components/project/ShareDialog";
 import { StepRail } from "@/components/project/StepRail";
 import styles from "@/components/project/project.module.css";
 import { isAppError } from "@/lib/errors";
@@ -23,10 +25,21 @@ export default async function ProjectLayout({ children, params }: { children: Re
       <div className={styles.header}>
         <Link href="/projects">← Projects</Link>
         <h1 data-testid="project-name">{project.name}</h1>
+        <div className={styles.headerActions}>
+          {project.access === "owner" ? (
+            <ShareDialog projectId={project.id} projectName={project.name} />
+          ) : (
+            <span className="muted" data-testid="project-owner">
+              Shared by {project.ownerName} · {project.access === "read" ? "read only" : "can edit"}
+            </span>
+          )}
+        </div>
       </div>
       <div className={styles.layout}>
         <StepRail projectId={project.id} />
-        <div>{children}</div>
+        <ProjectAccessGate projectId={project.id} initial={{ access: project.access, ownerName: project.ownerName }}>
+          <div>{children}</div>
+        </ProjectAccessGate>
       </div>
     </div>
   );
