@@ -7,6 +7,7 @@ import { db } from "../../server/db";
 import { env } from "../../server/env";
 import { createDemoPort, type DemoPort } from "./handler";
 import { createPrismaStore } from "./prisma-store";
+import { demoPortLimitsFromEnv } from "./storage-cap";
 import type { DemoPortStore } from "./store";
 
 /** The integration record a builder can push a mapping to in the demo Port. */
@@ -15,13 +16,21 @@ export const DEMO_INTEGRATION_IDENTIFIER = "entra-id";
 const holder = globalThis as unknown as { __entraPortDemoPort?: DemoPort };
 
 export function appDemoPort(): DemoPort {
-  holder.__entraPortDemoPort ??= createDemoPort({
+  holder.__entraPortDemoPort ??= createDemoPortFromEnv(process.env);
+  return holder.__entraPortDemoPort;
+}
+
+/** The app's demo Port, its caps from DEMO_PORT_MAX_* (storage-cap.ts reads them). */
+function createDemoPortFromEnv(vars: Record<string, string | undefined>): DemoPort {
+  const { maxBlueprints, ...storeCap } = demoPortLimitsFromEnv(vars);
+  return createDemoPort({
     store: createPrismaStore(db()),
+    storeCap,
+    maxBlueprints,
     seedIntegrations: [
       { identifier: DEMO_INTEGRATION_IDENTIFIER, title: "Microsoft Entra ID (demo)", installationAppType: "custom", version: "demo", config: null },
     ],
   });
-  return holder.__entraPortDemoPort;
 }
 
 /** The demo Port's store for the Demo catalog page; a 404 AppError when simulators are off. */

@@ -27,6 +27,8 @@ export interface RouteContext {
   cap?: StoreCap;
   /** Most bytes of entity JSON in one page of a listing or a search. */
   listPageMaxBytes: number;
+  /** Most blueprints the store may hold. */
+  maxBlueprints: number;
   now: () => number;
   readonly stats: { tokensIssued: number; bulkUpserts: number; bulks: { entities: number; bytes: number }[]; rateLimited: number };
 }

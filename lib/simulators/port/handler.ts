@@ -14,7 +14,7 @@ import { FaultInjector } from "./faults";
 import { discardBody, portError, portJson } from "./http-util";
 import { PORT_BULK_RATE_LIMIT, PORT_SINGLE_UPSERT_RATE_LIMIT, TokenBucket, type RateLimitConfig } from "./rate-limit";
 import { routeRequest, type RouteContext } from "./routes";
-import { DEMO_PORT_STORE_CAP, type StoreCap } from "./storage-cap";
+import { DEMO_PORT_MAX_BLUEPRINTS, DEMO_PORT_STORE_CAP, type StoreCap } from "./storage-cap";
 import { LIST_PAGE_MAX_BYTES, type DemoPortStore } from "./store";
 import { DemoTokenIssuer } from "./tokens";
 
@@ -30,6 +30,8 @@ export interface DemoPortOptions {
   singleRateLimit?: RateLimitConfig | false;
   /** The most the store may hold (see storage-cap.ts for the default); false: unbounded. */
   storeCap?: Partial<StoreCap> | false;
+  /** Most blueprints held; default DEMO_PORT_MAX_BLUEPRINTS. */
+  maxBlueprints?: number;
   /** Most bytes of entity JSON in one page of a listing or search; default LIST_PAGE_MAX_BYTES. */
   listPageMaxBytes?: number;
   /** Integration records that exist from the start (created when missing). */
@@ -87,6 +89,7 @@ export function createDemoPort(options: DemoPortOptions): DemoPort {
     singleBucket: bucket(options.singleRateLimit ?? PORT_SINGLE_UPSERT_RATE_LIMIT),
     cap: options.storeCap === false ? undefined : { ...DEMO_PORT_STORE_CAP, ...options.storeCap },
     listPageMaxBytes: options.listPageMaxBytes ?? LIST_PAGE_MAX_BYTES,
+    maxBlueprints: options.maxBlueprints ?? DEMO_PORT_MAX_BLUEPRINTS,
     now,
     get stats() {
       return stats;

@@ -12,7 +12,7 @@ import type { DemoPortStore } from "./store";
 export type { RouteContext } from "./entity-routes";
 
 /** Upper bound of blueprints in the demo Port (Entra ID needs a handful). */
-export const MAX_DEMO_BLUEPRINTS = 200;
+export { DEMO_PORT_MAX_BLUEPRINTS as MAX_DEMO_BLUEPRINTS } from "./storage-cap";
 
 async function checkRelationTargets(store: DemoPortStore, bp: Blueprint): Promise<void> {
   for (const [name, rel] of Object.entries(bp.relations)) {
@@ -73,8 +73,8 @@ async function dispatch(ctx: RouteContext, request: Request, path: string, param
       return ctx.store.transaction(async (store) => {
         if (await store.getBlueprint(bp.identifier)) return portError(409, "identifier_taken", `Blueprint "${bp.identifier}" already exists`);
         // The demo Port lives in the app's database and its credentials are public: bound it.
-        if ((await store.listBlueprints()).length >= MAX_DEMO_BLUEPRINTS) {
-          return portError(422, "too_many_blueprints", `The demo Port holds at most ${MAX_DEMO_BLUEPRINTS} blueprints; delete some first.`);
+        if ((await store.listBlueprints()).length >= ctx.maxBlueprints) {
+          return portError(422, "too_many_blueprints", `The demo Port holds at most ${ctx.maxBlueprints} blueprints; delete some first (or raise DEMO_PORT_MAX_BLUEPRINTS).`);
         }
         await checkRelationTargets(store, bp);
         await store.saveBlueprint(bp);

@@ -9,6 +9,7 @@
  * each, and the default leaves room for about 650,000 of them. The SQLite file is about
  * 1.5 times the JSON (the title column and the indexes).
  */
+import { z } from "zod";
 import type { EntityWrite, StoreUsage } from "./store";
 
 export interface StoreCap {
@@ -18,6 +19,36 @@ export interface StoreCap {
 }
 
 export const DEMO_PORT_STORE_CAP: StoreCap = { maxEntities: 1_000_000, maxBytes: 1024 * 1024 * 1024 };
+
+/** Blueprints the demo Port holds at most (Entra ID needs a handful). */
+export const DEMO_PORT_MAX_BLUEPRINTS = 200;
+
+export interface DemoPortLimits extends StoreCap {
+  maxBlueprints: number;
+}
+
+const count = (name: string, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(1, `${name} must be at least 1`)
+    .max(max, `${name} must be at most ${max.toLocaleString("en-US")}`);
+
+/**
+ * The one reader of the demo Port's caps from the environment (the app's demo Port):
+ * DEMO_PORT_MAX_ENTITIES, DEMO_PORT_MAX_BYTES, DEMO_PORT_MAX_BLUEPRINTS, each optional.
+ * A bad value throws an Error naming the variable.
+ */
+export function demoPortLimitsFromEnv(env: Record<string, string | undefined>): DemoPortLimits {
+  const schema = z.object({
+    DEMO_PORT_MAX_ENTITIES: count("DEMO_PORT_MAX_ENTITIES", 100_000_000).default(DEMO_PORT_STORE_CAP.maxEntities),
+    DEMO_PORT_MAX_BYTES: count("DEMO_PORT_MAX_BYTES", 1024 ** 4).default(DEMO_PORT_STORE_CAP.maxBytes),
+    DEMO_PORT_MAX_BLUEPRINTS: count("DEMO_PORT_MAX_BLUEPRINTS", 10_000).default(DEMO_PORT_MAX_BLUEPRINTS),
+  });
+  const parsed = schema.safeParse({ DEMO_PORT_MAX_ENTITIES: env.DEMO_PORT_MAX_ENTITIES || undefined, DEMO_PORT_MAX_BYTES: env.DEMO_PORT_MAX_BYTES || undefined, DEMO_PORT_MAX_BLUEPRINTS: env.DEMO_PORT_MAX_BLUEPRINTS || undefined });
+  if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
+  return { maxEntities: parsed.data.DEMO_PORT_MAX_ENTITIES, maxBytes: parsed.data.DEMO_PORT_MAX_BYTES, maxBlueprints: parsed.data.DEMO_PORT_MAX_BLUEPRINTS };
+}
 
 /** A write refused because it would take the store past its cap; nothing of it was stored. */
 export class StoreCapExceeded extends Error {
