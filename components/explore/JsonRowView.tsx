@@ -2,6 +2,7 @@
 
 import type { CSSProperties } from "react";
 import type { JsonRow } from "./json-tree";
+import { shownText } from "./visible-text";
 import styles from "./explore.module.css";
 
 const INDENT_PX = 16;
@@ -14,7 +15,7 @@ function leafClass(text: string): string | undefined {
 
 function Key({ row }: { row: JsonRow }) {
   if (row.key === null) return null;
-  return <span className={styles.key}>{/^\d+$/.test(row.key) ? `${row.key}:` : `"${row.key}":`}</span>;
+  return <span className={styles.key}>{/^\d+$/.test(row.key) ? `${row.key}:` : `"${shownText(row.key, 200)}":`}</span>;
 }
 
 /** One line of the JSON tree; an object or array is a button that opens or closes it. */

@@ -1,5 +1,6 @@
 "use client";
 
+import { shownText } from "./visible-text";
 import styles from "./explore.module.css";
 
 /** Graph's response headers, folded away until asked for. */
@@ -13,7 +14,7 @@ export function ResponseHeaders({ headers }: { headers: Record<string, string> }
           {entries.map(([name, value]) => (
             <tr key={name}>
               <td>{name}</td>
-              <td>{value}</td>
+              <td>{shownText(value, 500)}</td>
             </tr>
           ))}
         </tbody>

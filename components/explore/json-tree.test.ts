@@ -49,3 +49,14 @@ describe("the JSON tree's rows", () => {
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
   });
 });
+
+describe("hostile values", () => {
+  it("shows bidi and zero-width characters as escapes and cuts a 1 MB string, saying its length", () => {
+    const rows = flattenJson({ "na\u202Eme": "invoice\u202Efdp.exe", zw: "ad\u200Bmin", big: "x".repeat(1_048_576) }, new Set([""]));
+    const text = (key: string) => rows.find((r) => r.key === key)?.text;
+    expect(text("na\u202Eme")).toBe('"invoice\\u202Efdp.exe"');
+    expect(text("zw")).toBe('"ad\\u200Bmin"');
+    expect(text("big")).toMatch(/^"x{1999}… \(1,048,578 characters in all\)$/);
+    expect(summarize({ "\u202Ekey": "v" })).toBe('{ \\u202Ekey: "v" }');
+  });
+});

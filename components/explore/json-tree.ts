@@ -1,8 +1,10 @@
 /**
  * A JSON value as the lines of a collapsible tree, for a virtualised view: only expanded
  * nodes contribute their children, so 999 collapsed items are 999 one-line rows, not
- * 999 objects' worth of DOM. Nodes are named by JSON Pointer ("" is the root).
+ * 999 objects' worth of DOM. Nodes are named by JSON Pointer ("" is the root). Shown text
+ * goes through shownText: Graph's values may hide or reorder characters, or be 1 MB long.
  */
+import { shownText } from "./visible-text";
 
 export interface JsonRow {
   /** Unique per row (a closing bracket's id ends in "#end"). */
@@ -37,8 +39,9 @@ function entriesOf(value: Record<string, unknown> | unknown[]): [string, unknown
   return Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
 }
 
+/** A scalar as JSON, with invisible characters revealed and a long string cut (its length said). */
 function scalarText(value: unknown): string {
-  return value === undefined ? "undefined" : JSON.stringify(value);
+  return value === undefined ? "undefined" : shownText(JSON.stringify(value));
 }
 
 function shortText(value: unknown): string {
@@ -60,7 +63,7 @@ export function summarize(value: Record<string, unknown> | unknown[], maxChars =
   const parts: string[] = [];
   let length = 4;
   for (const key of ordered) {
-    const part = `${key}: ${shortText(value[key])}`;
+    const part = `${shownText(key, 60)}: ${shortText(value[key])}`;
     if (parts.length > 0 && length + part.length + 2 > maxChars) break;
     parts.push(part);
     length += part.length + 2;

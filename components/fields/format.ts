@@ -1,5 +1,6 @@
 /** Numbers of the Fields step as people read them. */
 import type { ExampleValue } from "@/lib/schema";
+import { revealInvisible } from "../explore/visible-text";
 
 const count = new Intl.NumberFormat("en-US");
 
@@ -16,9 +17,9 @@ export function formatPercent(share: number): string {
   return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)}%`;
 }
 
-/** Examples as one line: strings quoted, as JSON shows them. */
+/** Examples as one line: strings quoted, as JSON shows them, with bidi and zero-width characters revealed. */
 export function formatExamples(examples: readonly ExampleValue[]): string {
-  return examples.map((e) => (typeof e === "string" ? JSON.stringify(e) : String(e))).join(", ");
+  return examples.map((e) => (typeof e === "string" ? revealInvisible(JSON.stringify(e)) : String(e))).join(", ");
 }
 
 /**
@@ -26,5 +27,6 @@ export function formatExamples(examples: readonly ExampleValue[]): string {
  * column wraps between property names instead of inside one.
  */
 export function pathSegments(path: string): string[] {
-  return path.split(/(?=\.)/).filter((s) => s !== "");
+  // A property name from Graph may hide or reorder characters: shown as escapes.
+  return revealInvisible(path).split(/(?=\.)/).filter((s) => s !== "");
 }

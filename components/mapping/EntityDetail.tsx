@@ -1,6 +1,7 @@
 "use client";
 
 import type { PreviewEntity, ResourcePreview } from "./preview-run";
+import { cellText, detailJson } from "./preview-words";
 import styles from "./mapping.module.css";
 
 /** One entity's JSON (as Port receives it) beside the Graph item it came from. */
@@ -12,7 +13,7 @@ export function EntityDetail({ resource, entity }: { resource: ResourcePreview; 
       <div>
         <h4>Entity</h4>
         <pre className={styles.json} data-testid="entity-json">
-          {JSON.stringify(entity.entity, null, 2)}
+          {detailJson(entity.entity)}
         </pre>
       </div>
       <div>
@@ -22,11 +23,11 @@ export function EntityDetail({ resource, entity }: { resource: ResourcePreview; 
         </h4>
         {params && (
           <p className="muted" style={{ margin: "0 0 4px", fontSize: 12 }}>
-            Injected: {Object.entries(params).map(([k, v]) => `__${k} = ${v}`).join(", ")}
+            Injected: {cellText(Object.entries(params).map(([k, v]) => `__${k} = ${v}`).join(", "), 2_000)}
           </p>
         )}
         <pre className={styles.json} data-testid="source-json">
-          {JSON.stringify(item ?? null, null, 2)}
+          {detailJson(item)}
         </pre>
       </div>
     </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import type { SampleState } from "./preview-run";
-import { countText } from "./preview-words";
+import { cellText, countText } from "./preview-words";
 import styles from "./mapping.module.css";
 
 /** What the resource's preview sample is: the request, how much of it, and what went wrong. */
@@ -30,7 +30,7 @@ export function SampleNote({ sample }: { sample: SampleState }) {
           <ul>
             {s.parents.perParent.map((p) => (
               <li key={p.value} data-testid="parent" data-value={p.value} data-items={p.items} data-complete={p.complete}>
-                <code>{p.value}</code>: {countText(p.items)} items{p.complete ? "" : " (cut)"}
+                <code>{cellText(p.value, 200)}</code>: {countText(p.items)} items{p.complete ? "" : " (cut)"}
               </li>
             ))}
           </ul>

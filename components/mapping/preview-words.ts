@@ -1,5 +1,6 @@
 /** How the preview's figures read. */
 import type { DropReason } from "@/lib/mapping";
+import { revealInvisible, shownText } from "../explore/visible-text";
 
 export const countText = (n: number) => n.toLocaleString("en-US");
 
@@ -11,8 +12,16 @@ export const DROP_WORDS: Record<DropReason, string> = {
   items_to_parse_not_list: "itemsToParse not a list",
 };
 
-/** A value in a table cell: short JSON. */
+/** A value in a table cell: short JSON, bidi and zero-width characters revealed. */
 export function cellText(value: unknown, max = 80): string {
-  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? "");
+  const text = revealInvisible(typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Longest JSON shown in a detail panel: past it, the rest is counted, not laid out. */
+export const DETAIL_JSON_MAX = 100_000;
+
+/** A value as indented JSON for a detail panel, invisible characters revealed, cut past DETAIL_JSON_MAX. */
+export function detailJson(value: unknown): string {
+  return shownText(JSON.stringify(value ?? null, null, 2), DETAIL_JSON_MAX);
 }
