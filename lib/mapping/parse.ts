@@ -5,7 +5,7 @@
  * silently ignored by Ocean, which is exactly what a person needs to be told).
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
-import { formatPath, type ConfigIssue, type PathSegment, type SourceMap } from "./source";
+import { formatPath, noSource, type ConfigIssue, type PathSegment, type SourceMap } from "./source";
 import { knownKeys, portAppConfigSchema, type PortAppConfig } from "./model";
 import { validateConfig } from "./validate";
 
@@ -106,7 +106,46 @@ function walkUnknownKeys(raw: unknown, source: SourceMap, warnings: ConfigIssue[
   });
 }
 
+/**
+ * Longest configuration read, in characters. Ocean reads it from the integration's config
+ * in Port, which takes at most 1 MiB per request; a real one is a few kB. Reading 10 MB
+ * of YAML would hold the server for seconds and take hundreds of MB.
+ */
+export const MAX_CONFIG_CHARS = 1_000_000;
+
+function refused(issue: ConfigIssue): ParsedConfig {
+  return { config: null, issues: [issue], warnings: [], source: noSource };
+}
+
+/** A stack overflow inside the YAML parser means nesting deeper than any configuration has. */
+function isTooDeep(message: string): boolean {
+  return /Maximum call stack size exceeded/i.test(message);
+}
+
+const TOO_DEEP_HINT = "A port-app-config is nested a few levels deep; this looks generated or hostile. Flatten it.";
+
 export function parsePortAppConfig(text: string): ParsedConfig {
+  if (text.length > MAX_CONFIG_CHARS) {
+    return refused({
+      severity: "error",
+      code: "config_too_large",
+      message: `The configuration is ${text.length.toLocaleString("en-US")} characters; at most ${MAX_CONFIG_CHARS.toLocaleString("en-US")} are read.`,
+      hint: "A port-app-config is usually a few kB: Port itself stores at most 1 MiB. Remove what is not a mapping.",
+      location: { line: 1, column: 1 },
+    });
+  }
+  try {
+    return parseWithinLimits(text);
+  } catch (error) {
+    // The parser's own recursion (composing, toJS, validation) on absurd nesting.
+    if (error instanceof RangeError && isTooDeep(error.message)) {
+      return refused({ severity: "error", code: "yaml_too_deep", message: "The YAML is nested too deeply to read.", hint: TOO_DEEP_HINT, location: { line: 1, column: 1 } });
+    }
+    throw error;
+  }
+}
+
+function parseWithinLimits(text: string): ParsedConfig {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source = yamlSource(doc, lines, text);
@@ -118,16 +157,30 @@ export function parsePortAppConfig(text: string): ParsedConfig {
   };
   for (const e of doc.errors) {
     const pos = posOf(e);
+    const deep = isTooDeep(e.message);
     issues.push({
       severity: "error",
-      code: "yaml_syntax",
-      message: e.message.split("\n")[0] ?? e.message,
-      hint: "Fix the YAML syntax (indentation, quotes, a colon after each key).",
+      code: deep ? "yaml_too_deep" : "yaml_syntax",
+      message: deep ? "The YAML is nested too deeply to read." : (e.message.split("\n")[0] ?? e.message),
+      hint: deep ? TOO_DEEP_HINT : "Fix the YAML syntax (indentation, quotes, a colon after each key).",
       location: { line: pos.line, column: pos.col },
     });
   }
   for (const w of doc.warnings) {
     const pos = posOf(w);
+    if (w.code === "TAG_RESOLVE_FAILED") {
+      // `!!js/function`, `!!python/object`...: Ocean reads the file with a safe loader,
+      // which refuses every tag it does not know; so does this builder (never executed).
+      const tag = (/Unresolved tag: (\S+)/.exec(w.message)?.[1] ?? "unknown").replace(/^tag:yaml.org,2002:/, "!!");
+      issues.push({
+        severity: "error",
+        code: "yaml_tag",
+        message: `The YAML tag ${tag} is not allowed in a port-app-config.`,
+        hint: "Remove the tag (the !! or ! prefix): a configuration holds plain strings, numbers, booleans, lists and maps.",
+        location: { line: pos.line, column: pos.col },
+      });
+      continue;
+    }
     warnings.push({ severity: "warning", code: "yaml_warning", message: w.message.split("\n")[0] ?? w.message, location: { line: pos.line, column: pos.col } });
   }
   if (issues.length > 0) return { config: null, issues, warnings, source };
