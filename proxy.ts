@@ -23,8 +23,11 @@ import {
 } from "@/lib/server/request-checks";
 import { API_CONTENT_SECURITY_POLICY, AUTH_PAGES_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy, withSecurityHeaders } from "@/lib/server/security-headers";
 
-/** Paths open without a session: sign-in, first-run setup, health, simulators (own token checks). */
-const PUBLIC_PREFIXES = ["/signin", "/setup", "/api/auth", "/api/setup", "/api/health", "/api/sim"];
+/**
+ * Paths open without a session: sign-in, first-run setup, accepting an invitation (the
+ * one-time link is the credential; its route checks it), health, simulators (own token checks).
+ */
+const PUBLIC_PREFIXES = ["/signin", "/setup", "/invite", "/api/auth", "/api/setup", "/api/invitations", "/api/health", "/api/sim"];
 /** Where even a read must come to one of our host names: sign-in and first-run setup. */
 const HOST_CHECKED_PREFIXES = ["/api/auth", "/api/setup"];
 

@@ -106,6 +106,15 @@ describe("every page refuses anonymous use", () => {
     }
   });
 
+  it("the public pages, and the invitation API the invite page posts to, are open without a session", async () => {
+    const open = [...pages.filter((page) => page in PUBLIC_PAGES).map((page) => pagePath(page, segmentValues(project))), "/api/invitations/some-token"];
+    expect(open).toEqual(expect.arrayContaining(["/signin", "/setup"]));
+    for (const target of open) {
+      const response = await proxy(new NextRequest(`${APP_ORIGIN}${target}`));
+      expect(response.headers.get("x-middleware-next"), `${target}: ${response.status} ${response.headers.get("location") ?? ""}`).toBe("1");
+    }
+  });
+
   it("the public list names only pages that exist, or the invitation page the people change adds", () => {
     for (const page of Object.keys(PUBLIC_PAGES).filter((p) => !p.startsWith("invite/"))) expect(pages).toContain(page);
   });
