@@ -33,3 +33,17 @@ export interface JqEngine {
 
 /** Default time limit for one program run. */
 export const DEFAULT_TIMEOUT_MS = 5_000;
+
+/**
+ * Most output one run may hand back (characters): a program like `"x" * 1e8` must not
+ * copy a 100 MB string into the server's main thread. A page of mapped items is far less.
+ */
+export const MAX_OUTPUT_CHARS = 32 * 1024 * 1024;
+
+/** What a person is told when jq-wasm aborts or its worker dies: the cause, not emscripten's words. */
+export function describeCrash(raw: string): string {
+  if (/^Aborted\(|out of memory|memory limit|Cannot enlarge memory|Array buffer allocation failed/i.test(raw)) {
+    return "jq ran out of memory: the program builds a value too large to hold (such as [range(1e8)] or a string doubled again and again). Bound it with limit(n; ...) or first(...).";
+  }
+  return raw;
+}

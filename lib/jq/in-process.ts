@@ -4,7 +4,7 @@
  * Browser-safe (jq-wasm picks its browser build through package exports).
  */
 import { loadJq } from "jq-wasm";
-import type { JqEngine, JqRunRequest, JqRunResult } from "./engine";
+import { describeCrash, type JqEngine, type JqRunRequest, type JqRunResult } from "./engine";
 
 type JqHandle = Awaited<ReturnType<typeof loadJq>>;
 
@@ -15,7 +15,7 @@ export function runWithHandle(jq: JqHandle, request: Pick<JqRunRequest, "program
     if (r.exitCode === 0) return { ok: true, stdout: r.stdout };
     return { ok: false, reason: "error", stderr: r.stderr, exitCode: r.exitCode };
   } catch (e) {
-    return { ok: false, reason: "crash", message: e instanceof Error ? e.message : String(e) };
+    return { ok: false, reason: "crash", message: describeCrash(e instanceof Error ? e.message : String(e)) };
   }
 }
 

@@ -11,7 +11,7 @@
  * - `createInProcessJq`: jq-wasm on this thread (inside a worker only: it cannot stop).
  * - `BrowserJqClient`: the page-side client of lib/jq/worker.ts, timeout + restart.
  */
-export { DEFAULT_TIMEOUT_MS, type JqEngine, type JqRunRequest, type JqRunResult } from "./engine";
+export { DEFAULT_TIMEOUT_MS, describeCrash, MAX_OUTPUT_CHARS, type JqEngine, type JqRunRequest, type JqRunResult } from "./engine";
 export {
   checkSyntax,
   compileBatch,

@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { DEFAULT_TIMEOUT_MS, type JqEngine, type JqRunRequest, type JqRunResult } from "./engine";
+import { DEFAULT_TIMEOUT_MS, describeCrash, MAX_OUTPUT_CHARS, type JqEngine, type JqRunRequest, type JqRunResult } from "./engine";
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -22,7 +22,11 @@ loadJq().then((jq) => {
   parentPort.on("message", (m) => {
     try {
       const r = jq.raw(m.input, m.program, ["-c"]);
-      parentPort.postMessage({ id: m.id, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode });
+      if (r.stdout.length > workerData.maxOutputChars) {
+        parentPort.postMessage({ id: m.id, tooLarge: r.stdout.length });
+        return;
+      }
+      parentPort.postMessage({ id: m.id, stdout: r.stdout, stderr: r.stderr.slice(0, 65536), exitCode: r.exitCode });
     } catch (e) {
       parentPort.postMessage({ id: m.id, crash: String((e && e.message) || e) });
     }
@@ -39,6 +43,8 @@ interface WorkerReply {
   stderr?: string;
   exitCode?: number;
   crash?: string;
+  /** The output's length, when it was over the limit (and not sent). */
+  tooLarge?: number;
 }
 
 interface Task {
@@ -52,6 +58,13 @@ interface Slot {
   ready: Promise<void>;
   task: Task | null;
   timer: ReturnType<typeof setTimeout> | null;
+}
+
+/** Each worker's JS heap: the input page and the output text, both bounded well below it. */
+const WORKER_HEAP_MB = 256;
+
+function tooLargeMessage(chars: number): string {
+  return `jq's output is ${Math.round(chars / 1_048_576)} M characters; at most ${MAX_OUTPUT_CHARS / 1_048_576} M are read. The program builds a value too large: bound it with limit(n; ...) or first(...).`;
 }
 
 export interface NodeJqPoolOptions {
@@ -98,7 +111,13 @@ export function createNodeJqPool(options: NodeJqPoolOptions = {}): JqEngine {
   let closed = false;
 
   function spawn(): Slot {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { jqModulePath } });
+    // The heap limit bounds what a program's output can cost (jq's own memory is the wasm
+    // instance's, which aborts by itself); a worker over it dies and is replaced.
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { jqModulePath, maxOutputChars: MAX_OUTPUT_CHARS },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     const slot: Slot = { worker, ready: Promise.resolve(), task: null, timer: null };
     slot.ready = new Promise<void>((resolve, reject) => {
       worker.on("message", (m: WorkerReply) => {
@@ -107,7 +126,9 @@ export function createNodeJqPool(options: NodeJqPoolOptions = {}): JqEngine {
         if (slot.task && m.id === slot.task.id) {
           const result: JqRunResult =
             m.crash !== undefined
-              ? { ok: false, reason: "crash", message: m.crash }
+              ? { ok: false, reason: "crash", message: describeCrash(m.crash) }
+              : m.tooLarge !== undefined
+                ? { ok: false, reason: "crash", message: tooLargeMessage(m.tooLarge) }
               : m.exitCode === 0
                 ? { ok: true, stdout: m.stdout ?? "" }
                 : { ok: false, reason: "error", stderr: m.stderr ?? "", exitCode: m.exitCode ?? 5 };
@@ -117,7 +138,7 @@ export function createNodeJqPool(options: NodeJqPoolOptions = {}): JqEngine {
     });
     // A worker that dies (out of memory, a bug) fails its task and is replaced.
     worker.on("error", (err) => {
-      if (slot.task) finish(slot, { ok: false, reason: "crash", message: err.message }, true);
+      if (slot.task) finish(slot, { ok: false, reason: "crash", message: describeCrash(err.message) }, true);
     });
     worker.on("exit", () => {
       if (slot.task) finish(slot, { ok: false, reason: "crash", message: "jq worker exited" }, true);
