@@ -5,7 +5,7 @@
  * absent are the same, a many-relation is a set, key order is not data), so a diff is
  * never empty when the fingerprints differ, and never shows a change they would not.
  */
-import { canonicalJson, fingerprintContent, type FingerprintInput } from "@/lib/port";
+import { canonicalJson, entityFingerprint, fingerprintContent, type FingerprintInput } from "@/lib/port";
 import type { PropertyChange } from "./types";
 
 /** What an upsert sets on an entity, as this project writes and stores it. */
@@ -32,6 +32,11 @@ export function contentJson(entity: EntityContent): string {
     properties: entity.properties ?? {},
     relations: entity.relations ?? {},
   });
+}
+
+/** Whether `entity` sets what the stored content (`contentJson`) sets, as Port sees it. */
+export function sameContent(entity: FingerprintInput, stored: string): boolean {
+  return entityFingerprint(entity) === entityFingerprint({ ...parseContent(stored), identifier: entity.identifier } as FingerprintInput);
 }
 
 export function parseContent(json: string): EntityContent {

@@ -294,6 +294,7 @@ export async function runSync(job: SyncJob, ctx: RunContext): Promise<SyncSummar
     run.recorder.emit({ type: "run-finished", summary });
     return summary;
   } finally {
-    run.sql?.close();
+    // Its thread ends; a failure to close changes nothing of the run's result.
+    await run.sql?.close().catch(() => undefined);
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { entityFingerprint, type PortEntity } from "@/lib/port";
+import type { PortEntity } from "@/lib/port";
 import { createTestDatabase, type TestDatabase } from "@/lib/server/db/test-db";
 import { contentJson, propertyChanges } from "./diff";
 import { planPage } from "./plan";
@@ -10,7 +10,7 @@ let t: TestDatabase;
 let store: StateStore;
 let sql: StateSql | undefined;
 afterEach(async () => {
-  sql?.close();
+  await sql?.close();
   await t.cleanup();
 });
 
@@ -23,7 +23,7 @@ const user = (id: string, patch: Partial<PortEntity> = {}): PortEntity => ({
 });
 
 async function written(...entities: PortEntity[]) {
-  await store.saveWritten("u", entities.map((e) => ({ identifier: e.identifier, fingerprint: entityFingerprint(e), content: contentJson(e), kind: "/users" })), "run-1");
+  await store.saveWritten("u", entities.map((e) => ({ identifier: e.identifier, content: contentJson(e), kind: "/users" })), "run-1");
 }
 
 // The state's statements through Prisma (raw SQL) and through the store's own connection.
@@ -52,9 +52,28 @@ describe.each(["prisma", "sqlite"] as const)("planPage against the stored state 
     await store.invalidate("u", ["a"]);
     const first = await planPage(store, "run-2", "u", "/users", [user("a")]);
     expect(first.writes.map((w) => w.entity.identifier)).toEqual(["a"]);
-    await store.saveWritten("u", first.writes.map((w) => ({ identifier: "a", fingerprint: w.fingerprint, content: w.content, kind: "/users" })), "run-2");
+    await store.saveWritten("u", first.writes.map((w) => ({ identifier: "a", content: w.content, kind: "/users" })), "run-2");
     const again = await planPage(store, "run-2", "u", "/users", [user("a")]);
     expect(again).toMatchObject({ unchanged: 1, writes: [], duplicates: ["a"] });
+  });
+
+  it("a create recorded before it is sent is written again until Port confirms it; the confirmation keeps its content", async () => {
+    await store.recordIntent("u", [{ identifier: "a", content: contentJson(user("a")), kind: "/users" }], "run-1");
+    // On disk at once (committed before Port is asked), unconfirmed.
+    expect((await createStateStore(t.db, "integration:test").load("u", ["a"])).get("a")).toMatchObject({ confirmed: false, seenRunId: "run-1" });
+    const again = await planPage(store, "run-2", "u", "/users", [user("a")]);
+    expect(again.writes.map((w) => [w.entity.identifier, w.isNew])).toEqual([["a", false]]);
+    await store.recordIntent("u", [{ identifier: "b", content: contentJson(user("b")), kind: "/users" }], "run-2");
+    await store.confirm("u", ["b"]);
+    expect((await store.load("u", ["b"])).get("b")).toMatchObject({ confirmed: true }); // from the buffer
+    await store.flush();
+    expect((await createStateStore(t.db, "integration:test").load("u", ["b"])).get("b")).toEqual({ confirmed: true, content: contentJson(user("b")), kind: "/users", seenRunId: "run-2" });
+    expect((await planPage(store, "run-3", "u", "/users", [user("b")])).unchanged).toBe(1);
+  });
+
+  it("rows written by earlier versions (an entity fingerprint in the column) count as confirmed", async () => {
+    await t.db.syncEntityState.create({ data: { scope: "integration:test", blueprint: "u", identifier: "a", fingerprint: "0123456789abcdefghijkl", content: contentJson(user("a")), kind: "/users", seenRunId: "run-1" } });
+    expect((await planPage(store, "run-2", "u", "/users", [user("a")])).unchanged).toBe(1);
   });
 
   it("the store keeps identifiers of any script and pages through what a run did not produce", async () => {
@@ -78,14 +97,14 @@ describe.each(["prisma", "sqlite"] as const)("planPage against the stored state 
     let now = 0;
     const buffered = createStateStore(t.db, "integration:buffer", { sql, bufferRows: 3, bufferMs: 1_000, now: () => now });
     const onDisk = createStateStore(t.db, "integration:buffer");
-    const row = (id: string) => ({ identifier: id, fingerprint: `f-${id}`, content: "{}", kind: "/users" });
+    const row = (id: string) => ({ identifier: id, content: `{"title":"${id}"}`, kind: "/users" });
     await buffered.saveWritten("u", [row("a"), row("b")], "run-1");
     expect([...(await buffered.load("u", ["a", "b"])).keys()]).toEqual(["a", "b"]);
     expect((await onDisk.load("u", ["a", "b"])).size).toBe(0);
     await buffered.markSeen("u", ["a"], "run-2", "/users"); // the third row: the buffer is full
     expect(await onDisk.load("u", ["a", "b"])).toEqual(new Map([
-      ["a", { fingerprint: "f-a", content: "{}", kind: "/users", seenRunId: "run-2" }],
-      ["b", { fingerprint: "f-b", content: "{}", kind: "/users", seenRunId: "run-1" }],
+      ["a", { confirmed: true, content: '{"title":"a"}', kind: "/users", seenRunId: "run-2" }],
+      ["b", { confirmed: true, content: '{"title":"b"}', kind: "/users", seenRunId: "run-1" }],
     ]));
     await buffered.saveWritten("u", [row("c")], "run-2");
     expect((await onDisk.load("u", ["c"])).size).toBe(0);

@@ -1,18 +1,17 @@
 /**
  * Plan step: a page's entities of one blueprint against what this scope wrote before.
- * An entity whose fingerprint equals the stored one is unchanged (no write; marked as
+ * An entity whose content equals what Port confirmed is unchanged (no write; marked as
  * produced by this run, so reconciliation keeps it); the others are creates (never
  * written) or updates. A dry run also collects the plan per blueprint: counts, a few
  * examples, and for updates the property-level diff against what was written.
  */
-import { entityFingerprint, type PortEntity } from "@/lib/port";
-import { contentJson, parseContent, propertyChanges } from "./diff";
+import type { PortEntity } from "@/lib/port";
+import { contentJson, parseContent, propertyChanges, sameContent } from "./diff";
 import type { StateStore } from "./state-store";
 import { MAX_PLAN_EXAMPLES, type BlueprintPlan } from "./types";
 
 export interface PlannedWrite {
   entity: PortEntity;
-  fingerprint: string;
   content: string;
   /** Not written by this scope before. */
   isNew: boolean;
@@ -42,18 +41,14 @@ export async function planPage(
     const before = stored.get(entity.identifier);
     if (before?.seenRunId === runId) plan.duplicates.push(entity.identifier);
     // The same text as written is the same content (a resync with no change in Entra ID
-    // hashes nothing); otherwise the fingerprint decides, blind to key order, null versus
-    // absent and the order of a many-relation. "" (drift found) always differs.
-    if (before && before.fingerprint !== "" && before.content === content) {
+    // hashes nothing); a different text is compared by fingerprint, blind to key order,
+    // null versus absent and the order of a many-relation. An unconfirmed row (drift
+    // found, or a create Port may not have) is always written.
+    if (before?.confirmed && (before.content === content || sameContent(entity, before.content))) {
       unchanged.push(entity.identifier);
       continue;
     }
-    const fingerprint = entityFingerprint(entity);
-    if (before && before.fingerprint === fingerprint) {
-      unchanged.push(entity.identifier);
-      continue;
-    }
-    plan.writes.push({ entity, fingerprint, content, isNew: !before, previous: before?.content });
+    plan.writes.push({ entity, content, isNew: !before, previous: before?.content });
   }
   plan.unchanged = unchanged.length;
   await store.markSeen(blueprint, unchanged, runId, kind);

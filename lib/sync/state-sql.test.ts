@@ -28,7 +28,7 @@ describe("sqliteStateSql", () => {
       expect(await sql.load("s", "b", ["i", "j"])).toEqual([["i", "f", "{}", "k", "r"]]);
       expect(await t.db.syncActiveRun.count()).toBe(1);
     } finally {
-      sql.close();
+      await sql.close();
       other.close();
     }
   });

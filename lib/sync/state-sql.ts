@@ -4,28 +4,25 @@
  *   as one JSON parameter that SQLite unpacks (json_each); through the ORM, or with a
  *   parameter per value, binding cost more CPU than the rest of the sync;
  * - when the database file is known, through a connection of its own (better-sqlite3
- *   directly): prepared statements run row by row inside one transaction, with no query
- *   compiler, no parameter copies and no JSON to unpack (bench/sync.bench.ts: about a
- *   fifth of the sync's CPU). It never waits for a lock on the event loop's thread
- *   (better-sqlite3 is synchronous): a busy database is retried after an async pause, so
- *   Prisma's own transactions in this process get to finish.
+ *   directly, on a worker thread: state-worker.ts): prepared statements run row by row
+ *   inside one transaction, with no query compiler, no parameter copies and no JSON to
+ *   unpack, and never on the event loop's thread.
  */
-import Database from "better-sqlite3";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "@/lib/server/db";
+import { openStateConnection } from "./state-worker";
 
 /** identifier, fingerprint, content, kind, seenRunId */
 export type StateRow = [string, string, string, string, string];
 /** blueprint, identifier, fingerprint, content, kind, seenRunId */
 export type UpsertRow = [string, string, string, string, string, string];
-export type StateUpdate = { seenRunId: string; kind: string } | { checkedRunId: string } | { fingerprint: "" };
+export type StateUpdate = { seenRunId: string; kind: string } | { checkedRunId: string } | { fingerprint: string };
 
 export interface StateSql {
   load(scope: string, blueprint: string, identifiers: readonly string[]): Promise<StateRow[]>;
   upsert(scope: string, rows: readonly UpsertRow[], updatedAt: string): Promise<void>;
   update(scope: string, blueprint: string, identifiers: readonly string[], set: StateUpdate): Promise<void>;
   remove(scope: string, blueprint: string, identifiers: readonly string[]): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 const TABLE = `"SyncEntityState"`;
@@ -66,60 +63,21 @@ export function prismaStateSql(db: Db): StateSql {
     async remove(scope, blueprint, identifiers) {
       await db.$executeRawUnsafe(`DELETE FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND ${inList}`, scope, blueprint, JSON.stringify(identifiers));
     },
-    close: () => undefined,
+    close: async () => undefined,
   };
 }
 
-const BUSY_RETRY_MS = 30_000;
-
 export function sqliteStateSql(file: string): StateSql {
-  const sqlite = new Database(file);
-  sqlite.pragma("busy_timeout = 0");
-  // This connection writes only the sync's state: a commit lost to a power cut is an
-  // entity planned again next run (an upsert Port already holds), so no fsync per commit
-  // (WAL keeps the file consistent either way).
-  sqlite.pragma("synchronous = NORMAL");
-  const statements = new Map<string, Database.Statement>();
-  const prepared = (sql: string) => {
-    let stmt = statements.get(sql);
-    if (!stmt) statements.set(sql, (stmt = sqlite.prepare(sql)));
-    return stmt;
-  };
-  async function retrying<T>(work: () => T): Promise<T> {
-    const deadline = Date.now() + BUSY_RETRY_MS;
-    for (let pause = 2; ; pause = Math.min(pause * 2, 100)) {
-      try {
-        return work();
-      } catch (error) {
-        if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
-        await sleep(pause);
-      }
-    }
-  }
-  /** One statement over many rows, in one transaction (one commit). */
-  const each = (sql: string, rows: readonly (readonly string[])[]) => {
-    const stmt = prepared(sql);
-    return retrying(sqlite.transaction(() => {
-      for (const r of rows) stmt.run(...r);
-    }));
-  };
+  const conn = openStateConnection(file);
   return {
     load: (scope, blueprint, identifiers) =>
-      retrying(() => {
-        const stmt = prepared(`SELECT identifier, fingerprint, content, kind, seenRunId FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND identifier = ?`).raw();
-        const out: StateRow[] = [];
-        for (const id of identifiers) {
-          const row = stmt.get(scope, blueprint, id) as StateRow | undefined;
-          if (row) out.push(row);
-        }
-        return out;
-      }),
-    upsert: (scope, rows, updatedAt) => each(`INSERT INTO ${TABLE} (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ${ON_CONFLICT}`, rows.map((r) => [scope, ...r, updatedAt])),
+      conn.getEach<StateRow>(`SELECT identifier, fingerprint, content, kind, seenRunId FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND identifier = ?`, identifiers.map((id) => [scope, blueprint, id])),
+    upsert: (scope, rows, updatedAt) => conn.run(`INSERT INTO ${TABLE} (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ${ON_CONFLICT}`, rows.map((r) => [scope, ...r, updatedAt])),
     update: (scope, blueprint, identifiers, set) => {
       const [clause, values] = setClause(set);
-      return each(`UPDATE ${TABLE} SET ${clause} WHERE scope = ? AND blueprint = ? AND identifier = ?`, identifiers.map((id) => [...values, scope, blueprint, id]));
+      return conn.run(`UPDATE ${TABLE} SET ${clause} WHERE scope = ? AND blueprint = ? AND identifier = ?`, identifiers.map((id) => [...values, scope, blueprint, id]));
     },
-    remove: (scope, blueprint, identifiers) => each(`DELETE FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND identifier = ?`, identifiers.map((id) => [scope, blueprint, id])),
-    close: () => sqlite.close(),
+    remove: (scope, blueprint, identifiers) => conn.run(`DELETE FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND identifier = ?`, identifiers.map((id) => [scope, blueprint, id])),
+    close: () => conn.close(),
   };
 }

@@ -10,6 +10,12 @@
  * pipeline. Reads see the buffer (`load`), and every call that reads or changes the scope
  * as a whole flushes first. A crash loses at most the buffer: those entities are then
  * planned again (an upsert of what Port already holds), never deleted by mistake.
+ *
+ * A row is "confirmed" when Port holds its content; an unconfirmed one (a create recorded
+ * before it was sent, or drift found) is written again at the next occasion. The
+ * `fingerprint` column says which: "" is unconfirmed; anything else is confirmed (rows of
+ * older versions hold an entity fingerprint there; the content itself is the record now,
+ * so a run hashes an entity only when its text differs from what was written).
  */
 import type { Db } from "@/lib/server/db";
 import { prismaStateSql, type StateSql, type StateUpdate, type UpsertRow } from "./state-sql";
@@ -19,8 +25,12 @@ const PAGE = 500;
 const BUFFER_ROWS = 2_000;
 const BUFFER_MS = 2_000;
 
+/** The `fingerprint` column of a confirmed row (see above; "" is unconfirmed). */
+export const CONFIRMED = "content";
+
 export interface StoredState {
-  fingerprint: string;
+  /** Port holds `content` (see above). */
+  confirmed: boolean;
   /** JSON of what was written ({title, icon, team, properties, relations}). */
   content: string;
   kind: string;
@@ -29,19 +39,21 @@ export interface StoredState {
 
 export interface WrittenState {
   identifier: string;
-  fingerprint: string;
   content: string;
   kind: string;
 }
 
 interface Buffer {
   /** `blueprint \0 identifier` -> what was written, by which run. */
-  written: Map<string, { blueprint: string; row: WrittenState; runId: string }>;
+  written: Map<string, { blueprint: string; row: WrittenState; runId: string; confirmed: boolean }>;
   seen: Map<string, { blueprint: string; identifier: string; runId: string; kind: string }>;
+  /** `blueprint \0 identifier` of recorded creates Port has now confirmed. */
+  confirmed: Map<string, { blueprint: string; identifier: string }>;
 }
 
 const keyOf = (blueprint: string, identifier: string) => `${blueprint}\u0000${identifier}`;
-const emptyBuffer = (): Buffer => ({ written: new Map(), seen: new Map() });
+const emptyBuffer = (): Buffer => ({ written: new Map(), seen: new Map(), confirmed: new Map() });
+const bufferSize = (b: Buffer) => b.written.size + b.seen.size + b.confirmed.size;
 
 export interface StateStoreOptions {
   /** Where the hot statements go (default: raw SQL through `db`). */
@@ -67,7 +79,7 @@ export function createStateStore(db: Db, scope: string, options: StateStoreOptio
 
   async function writeBuffer(b: Buffer): Promise<void> {
     if (b.written.size > 0) {
-      const rows = [...b.written.values()].map(({ blueprint, row, runId }): UpsertRow => [blueprint, row.identifier, row.fingerprint, row.content, row.kind, runId]);
+      const rows = [...b.written.values()].map(({ blueprint, row, runId, confirmed }): UpsertRow => [blueprint, row.identifier, confirmed ? CONFIRMED : "", row.content, row.kind, runId]);
       // As Prisma stores a DateTime in SQLite: ISO text.
       await sql.upsert(scope, rows, new Date(now()).toISOString());
     }
@@ -80,12 +92,20 @@ export function createStateStore(db: Db, scope: string, options: StateStoreOptio
       group.identifiers.push(s.identifier);
     }
     for (const g of groups.values()) await sql.update(scope, g.blueprint, g.identifiers, { seenRunId: g.runId, kind: g.kind });
+    // A confirmation sets one short column: the content went to disk with the create's record.
+    const confirmedBy = new Map<string, string[]>();
+    for (const c of b.confirmed.values()) {
+      const ids = confirmedBy.get(c.blueprint);
+      if (ids) ids.push(c.identifier);
+      else confirmedBy.set(c.blueprint, [c.identifier]);
+    }
+    for (const [blueprint, identifiers] of confirmedBy) await sql.update(scope, blueprint, identifiers, { fingerprint: CONFIRMED });
   }
 
   /** Writes what is buffered; concurrent callers share one flush at a time. */
   async function flush(): Promise<void> {
     while (flushing) await flushing;
-    if (buffer.written.size === 0 && buffer.seen.size === 0) return;
+    if (bufferSize(buffer) === 0) return;
     inFlight = buffer;
     buffer = emptyBuffer();
     lastFlush = now();
@@ -98,7 +118,7 @@ export function createStateStore(db: Db, scope: string, options: StateStoreOptio
 
   /** After buffering: flush when the buffer is full or old (the caller waits: back pressure). */
   async function maybeFlush(): Promise<void> {
-    if (buffer.written.size + buffer.seen.size >= (options.bufferRows ?? BUFFER_ROWS) || now() - lastFlush >= (options.bufferMs ?? BUFFER_MS)) await flush();
+    if (bufferSize(buffer) >= (options.bufferRows ?? BUFFER_ROWS) || now() - lastFlush >= (options.bufferMs ?? BUFFER_MS)) await flush();
   }
 
   return {
@@ -116,18 +136,19 @@ export function createStateStore(db: Db, scope: string, options: StateStoreOptio
       const out = new Map<string, StoredState>();
       if (identifiers.length === 0) return out;
       for (const [identifier, fingerprint, content, kind, seenRunId] of await sql.load(scope, blueprint, identifiers)) {
-        out.set(identifier, { fingerprint, content, kind, seenRunId });
+        out.set(identifier, { confirmed: fingerprint !== "", content, kind, seenRunId });
       }
       // Newest last: the buffer being written, then the one filling.
       for (const b of inFlight ? [inFlight, buffer] : [buffer]) {
-        if (b.written.size === 0 && b.seen.size === 0) continue;
+        if (bufferSize(b) === 0) continue;
         for (const identifier of identifiers) {
           const key = keyOf(blueprint, identifier);
           const w = b.written.get(key);
-          if (w) out.set(identifier, { fingerprint: w.row.fingerprint, content: w.row.content, kind: w.row.kind, seenRunId: w.runId });
+          if (w) out.set(identifier, { confirmed: w.confirmed, content: w.row.content, kind: w.row.kind, seenRunId: w.runId });
           const s = b.seen.get(key);
           const current = out.get(identifier);
           if (s && current) out.set(identifier, { ...current, seenRunId: s.runId, kind: s.kind });
+          if (b.confirmed.has(key) && current) out.set(identifier, { ...out.get(identifier)!, confirmed: true });
         }
       }
       return out;
@@ -144,7 +165,34 @@ export function createStateStore(db: Db, scope: string, options: StateStoreOptio
       for (const row of rows) {
         const key = keyOf(blueprint, row.identifier);
         buffer.seen.delete(key);
-        buffer.written.set(key, { blueprint, row, runId });
+        buffer.confirmed.delete(key);
+        buffer.written.set(key, { blueprint, row, runId, confirmed: true });
+      }
+      await maybeFlush();
+    },
+
+    /**
+     * Creates about to be sent, on disk (committed) before Port is asked, unconfirmed: a
+     * process killed after Port took them still knows it wrote them (reconciled later),
+     * and writes them again next run unless `confirm` came first.
+     */
+    async recordIntent(blueprint: string, rows: readonly WrittenState[], runId: string): Promise<void> {
+      for (const row of rows) {
+        const key = keyOf(blueprint, row.identifier);
+        buffer.seen.delete(key);
+        buffer.confirmed.delete(key);
+        buffer.written.set(key, { blueprint, row, runId, confirmed: false });
+      }
+      await flush();
+    },
+
+    /** Port confirmed these recorded creates (`recordIntent`, same run). */
+    async confirm(blueprint: string, identifiers: readonly string[]): Promise<void> {
+      for (const identifier of identifiers) {
+        const key = keyOf(blueprint, identifier);
+        const w = buffer.written.get(key);
+        if (w) w.confirmed = true;
+        else buffer.confirmed.set(key, { blueprint, identifier });
       }
       await maybeFlush();
     },

@@ -8,7 +8,7 @@
  * New entities are recorded before they are sent (write-ahead, committed): a process
  * killed after Port took them but before their state was saved would otherwise leave
  * entities in Port this scope does not know it wrote, never reconciled (never deleted
- * when they leave Entra ID). The record has no fingerprint, so the next run writes the
+ * when they leave Entra ID). The record is unconfirmed, so the next run writes the
  * entity again unless Port confirmed it here.
  */
 import { isPortError, type PortClient } from "@/lib/port";
@@ -55,8 +55,7 @@ export class EntityWriter {
   private async recordIntent(blueprint: string, kind: string, writes: PlannedWrite[]): Promise<void> {
     const fresh = writes.filter((w) => w.isNew);
     if (fresh.length === 0) return;
-    await this.store.saveWritten(blueprint, fresh.map((w) => ({ identifier: w.entity.identifier, fingerprint: "", content: w.content, kind })), this.options.runId);
-    await this.store.flush();
+    await this.store.recordIntent(blueprint, fresh.map((w) => ({ identifier: w.entity.identifier, content: w.content, kind })), this.options.runId);
   }
 
   private async write(resource: number, kind: string, blueprint: string, writes: PlannedWrite[]): Promise<void> {
@@ -72,7 +71,9 @@ export class EntityWriter {
       recorder.portWrites.upsertRequests += result.requests;
       const refused = new Set(result.failures.map((f) => f.index));
       const written = writes.filter((_, i) => !refused.has(i));
-      await store.saveWritten(blueprint, written.map((w) => ({ identifier: w.entity.identifier, fingerprint: w.fingerprint, content: w.content, kind })), options.runId);
+      // Creates were recorded with their content: confirming them sets one short column.
+      await store.confirm(blueprint, written.filter((w) => w.isNew).map((w) => w.entity.identifier));
+      await store.saveWritten(blueprint, written.filter((w) => !w.isNew).map((w) => ({ identifier: w.entity.identifier, content: w.content, kind })), options.runId);
       // A refused create is not in Port: its intent record goes.
       await store.remove(blueprint, writes.filter((w, i) => refused.has(i) && w.isNew).map((w) => w.entity.identifier));
       // A refused update stays produced by this run (never a reason to delete it).
