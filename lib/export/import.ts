@@ -11,7 +11,8 @@ import { z } from "zod";
 import type { ErrorLocation } from "../errors";
 import { lintConfig, type LintFinding } from "../mapping/lint";
 import type { PortAppConfig } from "../mapping/model";
-import { parsePortAppConfig } from "../mapping/parse";
+import { noSource, parsePortAppConfig } from "../mapping/parse";
+import { importedFileProblem } from "./import-kinds";
 import type { Blueprint } from "../port/schemas";
 import { validateBlueprintText } from "../schema/validate-blueprint";
 
@@ -59,13 +60,31 @@ function integrationSettings(text: string | undefined, problems: ImportFinding[]
       file: "integration",
       severity: "error",
       code: "integration_unreadable",
-      message: error ? `The integration config is not YAML or JSON: ${error.message.split("\n")[0]}` : "The integration config must be a map of settings (paginationType: ..., authType: ...).",
+      message: error
+        ? /Maximum call stack/i.test(error.message)
+          ? "The integration config is nested too deeply to read."
+          : `The integration config is not YAML or JSON: ${error.message.split("\n")[0]}`
+        : "The integration config must be a map of settings (paginationType: ..., authType: ...).",
       hint: "Paste the install's integration.config as YAML or JSON, or leave it empty.",
       location: error ? { line: error.linePos?.[0].line, column: error.linePos?.[0].col } : { line: 1, column: 1 },
     });
     return undefined;
   }
-  const raw = doc.toJS() as Record<string, unknown>;
+  let raw: Record<string, unknown>;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (e) {
+    // Alias bombs ("billion laughs"): the yaml library refuses to expand them by throwing.
+    problems.push({
+      file: "integration",
+      severity: "error",
+      code: "integration_unreadable",
+      message: `The integration config could not be expanded: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+      hint: "Write the settings out instead of using YAML anchors and aliases (&name / *name).",
+      location: { line: 1, column: 1 },
+    });
+    return undefined;
+  }
   // Accept the settings themselves, or values.yaml's integration.config, or {config: ...}.
   const nested = (raw.integration as { config?: unknown } | undefined)?.config ?? raw.config;
   return nested && typeof nested === "object" ? (nested as Record<string, unknown>) : raw;
@@ -96,14 +115,25 @@ function readBlueprints(text: string, problems: ImportFinding[]): { blueprints: 
   return { blueprints: validation.blueprints, texts: validation.blueprints.map((b, i) => ({ identifier: b.identifier, text: JSON.stringify(list[i], null, 2) })) };
 }
 
+/** A file of the wrong kind (or size) as an error of that file; true when it may be read. */
+function checkKind(file: ImportFile, text: string | undefined, maxChars: number, problems: ImportFinding[]): boolean {
+  const problem = text === undefined ? null : importedFileProblem(file, text, maxChars);
+  if (problem) problems.push({ file, severity: "error", ...problem, location: { line: 1, column: 1 } });
+  return problem === null;
+}
+
 export function analyseImport(input: ImportRequest): ImportAnalysis {
   const problems: ImportFinding[] = [];
-  const parsed = parsePortAppConfig(input.configYaml);
+  // The route bounds these too (importRequest); the CLI reads files of any size.
+  const configReadable = checkKind("config", input.configYaml, IMPORT_LIMITS.configChars, problems);
+  const blueprintsReadable = checkKind("blueprints", input.blueprintsJson, IMPORT_LIMITS.blueprintsChars, problems);
+  const integrationReadable = checkKind("integration", input.integrationConfig, IMPORT_LIMITS.integrationChars, problems);
+  const parsed = configReadable ? parsePortAppConfig(input.configYaml) : { config: null, issues: [], warnings: [], source: noSource };
   for (const issue of [...parsed.issues, ...parsed.warnings]) {
     problems.push({ file: "config", severity: issue.severity, code: issue.code, message: issue.message, hint: issue.hint, location: issue.location });
   }
-  const { blueprints, texts } = readBlueprints(input.blueprintsJson, problems);
-  const integration = integrationSettings(input.integrationConfig, problems);
+  const { blueprints, texts } = blueprintsReadable ? readBlueprints(input.blueprintsJson, problems) : { blueprints: null, texts: [] };
+  const integration = integrationReadable ? integrationSettings(input.integrationConfig, problems) : undefined;
 
   const config = parsed.config;
   const lints: ImportFinding[] = config

@@ -9,7 +9,7 @@ import { blueprintSchema, type Blueprint } from "../port/schemas";
 import { lineIndex, scanJson, spanKey, type JsonPathSegment, type NodeSpans, type Span } from "./json-positions";
 
 export interface BlueprintProblem {
-  code: "json_syntax" | "blueprint_shape" | "unknown_required_property" | "duplicate_key";
+  code: "json_syntax" | "blueprint_shape" | "unknown_required_property" | "duplicate_key" | "forbidden_key";
   severity: "error" | "warning";
   message: string;
   /** Dotted path into the document (`[1].schema.properties.mail.type`), empty for the root. */
@@ -57,6 +57,24 @@ function issueMessage(issue: z.core.$ZodIssue, found: boolean): string {
   return where ? `${where}: ${plainWords(issue)}` : plainWords(issue);
 }
 
+/**
+ * Paths of every `__proto__` key. JSON.parse keeps it as an own key, but any object built
+ * from it by assignment (zod's records among them) turns it into a prototype: the property
+ * or relation would vanish silently, or change what the object inherits.
+ */
+function protoKeyPaths(value: unknown, path: JsonPathSegment[] = [], out: JsonPathSegment[][] = []): JsonPathSegment[][] {
+  if (value === null || typeof value !== "object") return out;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => protoKeyPaths(item, [...path, i], out));
+    return out;
+  }
+  for (const key of Object.keys(value)) {
+    if (key === "__proto__") out.push([...path, key]);
+    else protoKeyPaths((value as Record<string, unknown>)[key], [...path, key], out);
+  }
+  return out;
+}
+
 export function validateBlueprintText(text: string): BlueprintValidation {
   const at = lineIndex(text);
   const problem = (code: BlueprintProblem["code"], severity: BlueprintProblem["severity"], message: string, path: string, span: Span): BlueprintProblem => {
@@ -73,6 +91,14 @@ export function validateBlueprintText(text: string): BlueprintValidation {
   const problems: BlueprintProblem[] = scanned.duplicateKeys.map((d) =>
     problem("duplicate_key", "warning", `${dottedPath(d.path)} is given twice; only the last one counts`, dottedPath(d.path), d.key),
   );
+
+  const forbidden = protoKeyPaths(value);
+  if (forbidden.length > 0) {
+    const found = forbidden.map((path) =>
+      problem("forbidden_key", "error", `${dottedPath(path)}: the key "__proto__" is not allowed (it is not a name Port accepts here, and JavaScript treats it as the object's prototype)`, dottedPath(path), spanFor(scanned.spans, text, path).span),
+    );
+    return { blueprints: null, problems: [...problems, ...found] };
+  }
 
   const list = Array.isArray(value) ? value : [value];
   const blueprints: Blueprint[] = [];
