@@ -118,6 +118,21 @@ describe("imports of the wrong kind, through the import route", () => {
   }, 120_000);
 });
 
+describe("the integration config", () => {
+  it("an alias bomb or nesting 40,000 deep is an error of that file, not a crash", () => {
+    const lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]`);
+    for (const [integrationConfig, message] of [
+      [lines.join("\n"), /^The integration config could not be expanded: Excessive alias count/],
+      [`a: ${"[".repeat(40_000)}${"]".repeat(40_000)}`, /^The integration config is nested too deeply to read\.$/],
+    ] as const) {
+      const analysis = analyseImport({ configYaml: DOCUMENTATION_MAPPING_YAML, blueprintsJson: DOCUMENTATION_BLUEPRINTS_JSON, integrationConfig });
+      expect(analysis.ok).toBe(false);
+      expect(analysis.problems.find((p) => p.severity === "error")).toMatchObject({ file: "integration", code: "integration_unreadable", message: expect.stringMatching(message) });
+    }
+  });
+});
+
 describe("blueprints whose relations form a cycle", () => {
   it("are imported, and the export creates them in two passes", () => {
     const cycle = JSON.stringify([
