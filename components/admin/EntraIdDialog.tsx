@@ -12,7 +12,7 @@ export const EntraIdDialog = forwardRef<HTMLDialogElement, { person: Person; onD
     update.mutate({ id: person.id, entraObjectId }, { onSuccess: onDone });
   }
   return (
-    <dialog ref={ref} aria-labelledby={`entra-title-${person.id}`}>
+    <dialog ref={ref} aria-labelledby={`entra-title-${person.id}`} style={{ whiteSpace: "normal", textAlign: "left" }}>
       <form onSubmit={(e) => save(e, value.trim())}>
         <h2 id={`entra-title-${person.id}`}>Microsoft sign-in for {person.name}</h2>
         <p className="muted">“Sign in with Microsoft” signs in the Entra account with this object id, never by its email. Find it in Entra ID → Users → the person → Object ID.</p>

@@ -8,7 +8,8 @@ export const RemovePersonDialog = forwardRef<HTMLDialogElement, { person: Person
   const { remove } = usePeopleMutations();
   const projects = person.projectCount === 1 ? "their 1 project" : `their ${person.projectCount} projects`;
   return (
-    <dialog ref={ref} aria-labelledby={`remove-title-${person.id}`}>
+    // Inside a table cell that right-aligns and does not wrap: the dialog sets its own text flow.
+    <dialog ref={ref} aria-labelledby={`remove-title-${person.id}`} style={{ whiteSpace: "normal", textAlign: "left" }}>
       <h2 id={`remove-title-${person.id}`}>Remove {person.name}?</h2>
       <p>
         {person.email} will be signed out at once and can no longer sign in.{" "}

@@ -12,14 +12,15 @@ import { useProjectAccess, type ProjectAccessInfo } from "./useProjectAccess";
 export function ProjectAccessGate({ projectId, initial, children }: { projectId: string; initial: ProjectAccessInfo; children: ReactNode }) {
   const access = useProjectAccess(projectId, initial);
   if (access.canEdit) return <>{children}</>;
+  // One grid cell (the layout's second column), like the editable view's children.
   return (
-    <>
+    <div>
       <div className={styles.readOnly} role="status" data-testid="read-only-banner">
         Read only: shared by {access.ownerName}. Ask them for edit access to change anything.
       </div>
       <fieldset disabled className={styles.readOnlySteps} aria-label="Project steps (read only)">
         {children}
       </fieldset>
-    </>
+    </div>
   );
 }
