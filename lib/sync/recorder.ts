@@ -4,7 +4,7 @@
  * (`progress` events) and saves a snapshot to the run's row at most every `persistEveryMs`
  * (the Sync page reads it; the command line's bar listens to the events).
  */
-import { toErrorShape, isAppError } from "@/lib/errors";
+import { isAppError, scrubSecrets, toErrorShape } from "@/lib/errors";
 import { isGraphError } from "@/lib/graph";
 import { isPortError } from "@/lib/port";
 import { databaseFault } from "./run-store";
@@ -38,7 +38,8 @@ export function errorEntry(stage: ErrorStage, cause: unknown, where: Partial<Syn
   const shape = toErrorShape(error);
   const status = isPortError(error) ? error.upstreamStatus : isGraphError(error) ? error.response?.status : undefined;
   const entry: SyncErrorEntry = { stage, ...shape, ...where };
-  if (!isAppError(error) && error instanceof Error) entry.message = `${shape.message} (${error.message})`;
+  // A raw error's own text may quote a secret (a URL with ?client_secret=, a token).
+  if (!isAppError(error) && error instanceof Error) entry.message = scrubSecrets(`${shape.message} (${error.message})`);
   if (status !== undefined) entry.status = status;
   return entry;
 }

@@ -108,3 +108,13 @@ describe("run records of a sync whose Port echoes the request", () => {
     for (const leaked of [PORT_ACCESS_TOKEN, PORT_SECRET]) expect(records).not.toContain(leaked);
   }, 120_000);
 });
+
+describe("a run record's entry for an error that is not the app's own", () => {
+  it("keeps the error's text but not a secret it quotes", async () => {
+    const { errorEntry } = await import("@/lib/sync/recorder");
+    const entry = errorEntry("fetch", new Error(`request to https://login.example/token?client_secret=${PORT_SECRET}&x=1 failed: Bearer ${PORT_ACCESS_TOKEN}`));
+    expect(entry.message).toContain("request to https://login.example/token");
+    expect(entry.message).not.toContain(PORT_SECRET);
+    expect(entry.message).not.toContain(PORT_ACCESS_TOKEN);
+  });
+});
