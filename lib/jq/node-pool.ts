@@ -9,10 +9,8 @@
  * Node only: import it from lib/jq/server.ts, never from browser code.
  */
 import { availableParallelism } from "node:os";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { moduleUrl, resolvePackage } from "../server/resolve-package";
 import { DEFAULT_TIMEOUT_MS, describeCrash, MAX_OUTPUT_CHARS, type JqEngine, type JqRunRequest, type JqRunResult } from "./engine";
 
 const WORKER_SOURCE = `
@@ -76,29 +74,9 @@ export interface NodeJqPoolOptions {
   root?: string;
 }
 
-/**
- * The file a worker thread `require`s for jq-wasm. Looked up from the project root first:
- * in a bundled server (Next's server chunks under .next/, or any bundle in another
- * folder) this module's own location says nothing about where node_modules is. This
- * module's location is the fallback (tsx, vitest, a CLI started from elsewhere).
- */
+/** The file a worker thread `require`s for jq-wasm (lib/server/resolve-package.ts says where from). */
 export function resolveJqWasm(root: string = process.cwd()): string {
-  const bases = [path.join(root, "package.json")];
-  try {
-    bases.push(fileURLToPath(import.meta.url));
-  } catch {
-    // a bundle without import.meta.url (CommonJS output): the root is the only base
-  }
-  for (const base of bases) {
-    try {
-      return createRequire(base).resolve("jq-wasm");
-    } catch {
-      // try the next base
-    }
-  }
-  throw new Error(
-    `jq-wasm not found from ${root} nor from ${bases[1] ?? "this module"}: start the server from the project root (where node_modules/jq-wasm is) or run npm ci there`,
-  );
+  return resolvePackage("jq-wasm", moduleUrl(() => import.meta.url), root);
 }
 
 export function createNodeJqPool(options: NodeJqPoolOptions = {}): JqEngine {
