@@ -7,6 +7,7 @@
  */
 import type { Ref } from "react";
 import type { Finding } from "./findings";
+import { shownText } from "../explore/visible-text";
 import { FIX_LABELS } from "./lint-fixes";
 import styles from "./mapping.module.css";
 
@@ -48,7 +49,8 @@ export function LintsPanel({
                 {MARK[f.severity]}
               </span>
               <span>
-                {f.message}
+                {/* A finding quotes values from Graph: invisible and bidi characters shown as escapes, a long one cut. */}
+                {shownText(f.message)}
                 {f.line !== undefined && (
                   <button type="button" className={`link ${styles.where}`} onClick={() => onGoTo(f.line!, f.column)} data-testid="finding-go-to">
                     line {f.line}
