@@ -28,8 +28,8 @@ import { API_CONTENT_SECURITY_POLICY, AUTH_PAGES_CONTENT_SECURITY_POLICY, newNon
  * one-time link is the credential; its route checks it), health, simulators (own token checks).
  */
 const PUBLIC_PREFIXES = ["/signin", "/setup", "/invite", "/api/auth", "/api/setup", "/api/invitations", "/api/health", "/api/sim"];
-/** Where even a read must come to one of our host names: sign-in and first-run setup. */
-const HOST_CHECKED_PREFIXES = ["/api/auth", "/api/setup"];
+/** Where even a read must come to one of our host names: sign-in, first-run setup and invitations. */
+const HOST_CHECKED_PREFIXES = ["/api/auth", "/api/setup", "/api/invitations"];
 
 const under = (prefixes: string[], pathname: string) => prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 

@@ -127,7 +127,7 @@ async function fromProject(args: ExportArgs): Promise<Prepared> {
   try {
     const project = await findProject(db, args.project!);
     if (!project) throw new AppError("cli_bad_input", `no project with id or name "${args.project}" in ${appEnv.DATABASE_URL}`);
-    const source = await loadExportSource(db, project, args.secrets === "inline" ? appEnv.encryptionKey : null);
+    const source = await loadExportSource(db, project, args.secrets === "inline" ? appEnv.decryptionKeys : null);
     return {
       input: { mapping: source.mapping, blueprints: source.blueprints, graph: graphFrom(args, source.graph) },
       region: args.region ?? source.region ?? "eu",

@@ -8,7 +8,7 @@ const ERRORS: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
   TooManyAttempts: "Too many wrong passwords for this email. Wait 15 minutes, then try again.",
   Busy: "Too many sign-ins are being checked right now. Try again in a moment.",
-  AccessDenied: "This Microsoft account has no access here. Ask the administrator to create an account with the same email.",
+  AccessDenied: "This Microsoft account is not linked to anyone here. Ask an administrator for an invitation: they link your Entra object id to it.",
   SessionRequired: "Please sign in to continue.",
 };
 

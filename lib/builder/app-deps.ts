@@ -28,5 +28,5 @@ function appDemoEndpoints(): DemoEndpoints | null {
 
 export function appBuilderDeps(): BuilderDeps {
   const e = env();
-  return { db: db(), encryptionKey: e.encryptionKey, demo: appDemoEndpoints(), extraAllowedHosts: e.EXTRA_ALLOWED_HOSTS };
+  return { db: db(), encryptionKey: e.encryptionKey, decryptionKeys: e.decryptionKeys, demo: appDemoEndpoints(), extraAllowedHosts: e.EXTRA_ALLOWED_HOSTS };
 }

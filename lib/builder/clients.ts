@@ -32,8 +32,8 @@ export interface ClientTuning {
   timeoutMs?: number;
 }
 
-export async function graphForProject(deps: BuilderDeps, ownerId: string, projectId: string, use: ClientTuning = {}): Promise<ProjectGraph> {
-  const conn = await loadGraphConnection(deps, ownerId, projectId);
+export async function graphForProject(deps: BuilderDeps, userId: string, projectId: string, use: ClientTuning = {}): Promise<ProjectGraph> {
+  const conn = await loadGraphConnection(deps, userId, projectId);
   const cloud = getCloud(conn.cloud);
   const extraAllowedHosts = deps.extraAllowedHosts;
   if (conn.mode === "demo") {
@@ -55,8 +55,8 @@ export async function graphForProject(deps: BuilderDeps, ownerId: string, projec
   return { client, tokenProvider, mode: conn.mode as ProjectGraph["mode"], tenantId: conn.tenantId, clientId: conn.clientId };
 }
 
-export async function portForProject(deps: BuilderDeps, ownerId: string, projectId: string, use: ClientTuning = {}): Promise<PortClient> {
-  const conn = await loadPortConnection(deps, ownerId, projectId);
+export async function portForProject(deps: BuilderDeps, userId: string, projectId: string, use: ClientTuning = {}): Promise<PortClient> {
+  const conn = await loadPortConnection(deps, userId, projectId);
   const tuning = { ...(use.retry?.maxAttempts ? { retry: { maxAttempts: use.retry.maxAttempts } } : {}), ...(use.timeoutMs ? { attemptTimeoutMs: use.timeoutMs } : {}) };
   if (conn.mode === "demo") {
     if (!deps.demo) throw demoOff();

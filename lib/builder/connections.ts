@@ -138,7 +138,7 @@ export async function loadGraphConnection(deps: BuilderDeps, userId: string, pro
     });
   }
   const cipher = row.secretCipher ?? row.tokenCipher;
-  return { ...row, secret: cipher ? decryptSecret(cipher, deps.encryptionKey) : null };
+  return { ...row, secret: cipher ? decryptSecret(cipher, deps.decryptionKeys ?? deps.encryptionKey) : null };
 }
 
 export async function loadPortConnection(deps: BuilderDeps, userId: string, projectId: string): Promise<PortRow & { secret: string | null }> {
@@ -150,7 +150,7 @@ export async function loadPortConnection(deps: BuilderDeps, userId: string, proj
       hint: "Open the Connect step and connect the demo Port or your Port account.",
     });
   }
-  return { ...row, secret: row.secretCipher ? decryptSecret(row.secretCipher, deps.encryptionKey) : null };
+  return { ...row, secret: row.secretCipher ? decryptSecret(row.secretCipher, deps.decryptionKeys ?? deps.encryptionKey) : null };
 }
 
 export { demoOff };

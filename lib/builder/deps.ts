@@ -19,6 +19,8 @@ export interface BuilderDeps {
   db: Db;
   /** 32 bytes: encrypts stored secrets (lib/server/secrets.ts). */
   encryptionKey: Buffer;
+  /** Keys stored secrets are read with (default: `encryptionKey` alone); see AppEnv.decryptionKeys. */
+  decryptionKeys?: readonly Buffer[];
   /** Null when SIMULATORS=off. */
   demo: DemoEndpoints | null;
   extraAllowedHosts: readonly string[];

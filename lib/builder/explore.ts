@@ -4,7 +4,7 @@
  * answer is kept as the endpoint's sample. Graph errors come back as data (status, body,
  * the client's explanation and hint), because showing them is the point of exploring.
  */
-import { AppError, isAppError } from "../errors";
+import { AppError, isAppError, scrubSecretsDeep } from "../errors";
 import { isGraphError, type GraphClient, type GraphResponse } from "../graph";
 import { graphForProject } from "./clients";
 import type { ExploreError, ExploreResponse, FetchAllEvent, SampleSummary } from "./contracts";
@@ -65,7 +65,8 @@ function answer(request: string, res: GraphResponse | undefined, graphError: Exp
     status: res?.status ?? fallbackStatus,
     durationMs: res?.timing.durationMs ?? 0,
     headers: res ? shownHeaders(res.headers) : {},
-    body: res?.body ?? null,
+    // Graph's own answer, shown as is, except a secret it quotes (a 401 echoing the token).
+    body: scrubSecretsDeep(res?.body ?? null),
     itemCount: items ? items.length : null,
     hasNextPage: res ? nextLinkOf(res.body) !== null : false,
     graphError,

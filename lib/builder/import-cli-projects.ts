@@ -62,7 +62,7 @@ async function documentContent(db: Db, projectId: string, kind: string): Promise
   return row ? (JSON.parse(row.content) as unknown) : null;
 }
 
-export async function loadExportSource(db: Db, project: FoundProject, encryptionKey: Buffer | null): Promise<ProjectExportSource> {
+export async function loadExportSource(db: Db, project: FoundProject, decryptionKeys: readonly Buffer[] | null): Promise<ProjectExportSource> {
   const mappingDoc = (await documentContent(db, project.id, MAPPING_DOCUMENT_KIND)) as { yaml?: string } | null;
   if (!mappingDoc?.yaml) throw usage(`project "${project.name}" has no mapping yet`, "Write it in the builder's Mapping step, or import one.");
   const parsed = parsePortAppConfig(mappingDoc.yaml);
@@ -77,7 +77,7 @@ export async function loadExportSource(db: Db, project: FoundProject, encryption
 
   const [graph, port] = await Promise.all([db.graphConnection.findUnique({ where: { projectId: project.id } }), db.portConnection.findUnique({ where: { projectId: project.id } })]);
   const storedSecrets: ProjectExportSource["storedSecrets"] = {};
-  const reveal = (cipher: string | null) => (cipher && encryptionKey ? decryptSecret(cipher, encryptionKey) : undefined);
+  const reveal = (cipher: string | null) => (cipher && decryptionKeys ? decryptSecret(cipher, decryptionKeys) : undefined);
   let graphSource: GraphAuthSource | null = null;
   if (graph) {
     const cloud = graph.cloud as GraphConnectionView["cloud"];

@@ -4,9 +4,13 @@
  * cannot drift. (Kept beside contracts.ts, which holds the other steps'.)
  */
 import { z } from "zod";
+import { MAX_CONFIG_CHARS } from "../mapping/parse";
 
-/** A port-app-config YAML text: large enough for hundreds of resources, bounded for the database. */
-export const MAPPING_MAX_CHARS = 1_000_000;
+/**
+ * A port-app-config YAML text: large enough for hundreds of resources, bounded for the
+ * database; the same number as the parser's own limit (what it reads at all).
+ */
+export const MAPPING_MAX_CHARS = MAX_CONFIG_CHARS;
 
 export const saveMappingRequest = z.object({
   /** The version the text was based on (0: nothing stored yet). A stale one is refused with 409. */

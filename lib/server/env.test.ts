@@ -29,6 +29,21 @@ describe("parseEnv", () => {
     expect(second.encryptionKey.equals(first.encryptionKey)).toBe(true);
   });
 
+  it("reads secrets with the keys an interrupted rotation kept, and writes new ones under the current key only", async () => {
+    const { encryptSecret, decryptSecret } = await import("./secrets");
+    const before = parseEnv({ DATA_DIR: dir });
+    const stored = encryptSecret("client-secret", before.encryptionKey);
+    // What rotate-key leaves after installing the new key and before its transaction commits.
+    fs.writeFileSync(path.join(dir, "encryption-key.previous"), `${before.encryptionKey.toString("base64")}\n`);
+    fs.writeFileSync(path.join(dir, "encryption-key"), Buffer.alloc(32, 9).toString("base64"));
+    const during = parseEnv({ DATA_DIR: dir });
+    expect(during.encryptionKey.equals(Buffer.alloc(32, 9))).toBe(true);
+    expect(decryptSecret(stored, during.decryptionKeys)).toBe("client-secret");
+    expect(() => decryptSecret(stored, during.encryptionKey)).toThrow(/could not be decrypted/);
+    // ENCRYPTION_KEY names the one key: a stray file of the data folder is not read.
+    expect(parseEnv({ DATA_DIR: dir, ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64") }).decryptionKeys).toHaveLength(1);
+  });
+
   it("uses given secrets instead of generating files", () => {
     const key = Buffer.alloc(32, 7).toString("base64");
     const config = parseEnv({ DATA_DIR: dir, ENCRYPTION_KEY: key, NEXTAUTH_SECRET: "x".repeat(40) });

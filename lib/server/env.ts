@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { readPreviousKeys } from "./key-rotation";
 
 const hostPort = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
 
@@ -104,6 +105,12 @@ export interface AppEnv extends Omit<RawEnv, "NEXTAUTH_SECRET" | "ENCRYPTION_KEY
   NEXTAUTH_SECRET: string;
   /** 32-byte key that encrypts stored credentials. */
   encryptionKey: Buffer;
+  /**
+   * Keys secrets are read with: the current one, then those an interrupted key rotation
+   * kept (`encryption-key.previous`, lib/server/key-rotation.ts), so nothing stored becomes
+   * unreadable mid-rotation. New secrets are always written under `encryptionKey`.
+   */
+  decryptionKeys: Buffer[];
   entraSignIn: { tenantId: string; clientId: string; clientSecret: string } | null;
 }
 
@@ -161,6 +168,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     databaseFile: sqliteFile(DATABASE_URL),
     NEXTAUTH_SECRET,
     encryptionKey,
+    decryptionKeys: [encryptionKey, ...(raw.ENCRYPTION_KEY ? [] : readPreviousKeys(dataDir))],
     entraSignIn: tenantId && clientId && clientSecret ? { tenantId, clientId, clientSecret } : null,
   };
 }

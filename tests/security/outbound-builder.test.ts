@@ -61,6 +61,14 @@ describe("Explore: send", () => {
     expect(bed.graphRequests().map((r) => r.headers.authorization)).toEqual(["Bearer HOSTILE-TENANT-TOKEN"]);
     expect(JSON.stringify(res)).not.toContain("HOSTILE-TENANT-TOKEN");
   });
+
+  it("a Graph answer that quotes the token is shown without it", async () => {
+    nextAnswer = (_path) => ({ status: 401, body: JSON.stringify({ error: { code: "InvalidAuthenticationToken", message: "Access token is invalid: Bearer HOSTILE-TENANT-TOKEN" } }) });
+    const res = await explore("/users");
+    expect(res.graphError).toMatchObject({ code: "InvalidAuthenticationToken" });
+    expect(JSON.stringify(res)).toContain("Access token is invalid: Bearer [redacted]");
+    expect(JSON.stringify(res)).not.toContain("HOSTILE-TENANT-TOKEN");
+  });
 });
 
 describe("Explore: next page and fetch all", () => {
