@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER, clientAddress, installClientAddressHook, UNKNOWN_CLIENT } from "./client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddress, installClientAddressHook, limitKeyOf, UNKNOWN_CLIENT } from "./client-address";
 
 let server: Server | undefined;
 let uninstall: (() => void) | undefined;
@@ -56,5 +56,35 @@ describe("client address", () => {
     uninstall = installClientAddressHook({ trustProxy: false });
     expect(clientAddress({ [CLIENT_ADDRESS_HEADER]: "wrong-stamp 10.0.0.1" })).toBe(UNKNOWN_CLIENT);
     expect(clientAddress({})).toBe(UNKNOWN_CLIENT);
+  });
+});
+
+describe("the key sign-in limits count a client under", () => {
+  it("is the /64 prefix of an IPv6 address, however it is written", () => {
+    const forms = [
+      "2001:db8:1:2::1",
+      "2001:db8:1:2:ffff:ffff:ffff:fffe",
+      "2001:0DB8:0001:0002:0000:0000:0000:0001",
+      "2001:db8:1:2::1%eth0",
+      " [2001:db8:1:2::7] ",
+      "2001:db8:1:2:0:0:10.0.0.1",
+    ];
+    for (const form of forms) expect(limitKeyOf(form), form).toBe("2001:db8:1:2::/64");
+    expect(limitKeyOf("2001:db8:1:3::1")).toBe("2001:db8:1:3::/64");
+    expect(limitKeyOf("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+    expect(limitKeyOf("::1")).toBe("0:0:0:0::/64");
+    expect(limitKeyOf("1::2:3:4:5:6:7")).toBe("1:0:2:3::/64");
+  });
+
+  it("is the whole address for IPv4 and IPv4 mapped into IPv6, in any form", () => {
+    for (const form of ["203.0.113.9", "::ffff:203.0.113.9", "::FFFF:cb00:7109", "0:0:0:0:0:ffff:203.0.113.9", "[::ffff:203.0.113.9]"]) {
+      expect(limitKeyOf(form), form).toBe("203.0.113.9");
+    }
+    expect(limitKeyOf("203.0.113.10")).toBe("203.0.113.10");
+  });
+
+  it("is the text itself for what is not an address", () => {
+    expect(limitKeyOf(UNKNOWN_CLIENT)).toBe(UNKNOWN_CLIENT);
+    expect(limitKeyOf("2001:db8::1::2")).toBe("2001:db8::1::2");
   });
 });

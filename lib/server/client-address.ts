@@ -12,7 +12,7 @@
 import { randomBytes } from "node:crypto";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
-import type { Socket } from "node:net";
+import { isIPv4, isIPv6, type Socket } from "node:net";
 
 export const CLIENT_ADDRESS_HEADER = "x-builder-client-address";
 export const UNKNOWN_CLIENT = "unknown";
@@ -72,4 +72,36 @@ export function clientAddress(headers: HeaderSource): string {
   const space = value.indexOf(" ");
   if (space < 0 || value.slice(0, space) !== state.stamp) return UNKNOWN_CLIENT;
   return value.slice(space + 1) || UNKNOWN_CLIENT;
+}
+
+/** The eight 16-bit groups of an IPv6 address without zone id (a dotted IPv4 tail counts as two), or null. */
+function ipv6Groups(address: string): number[] | null {
+  if (!isIPv6(address)) return null;
+  const dotted = address.match(/^(.*:)(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
+  const hex = dotted ? `${dotted[1]}${((+dotted[2]! << 8) | +dotted[3]!).toString(16)}:${((+dotted[4]! << 8) | +dotted[5]!).toString(16)}` : address;
+  const [head, tail] = hex.includes("::") ? hex.split("::") : [hex, undefined];
+  const parse = (part: string | undefined) => (part ? part.split(":").map((g) => parseInt(g, 16)) : []);
+  const front = parse(head);
+  const back = parse(tail);
+  return tail === undefined ? front : [...front, ...Array<number>(8 - front.length - back.length).fill(0), ...back];
+}
+
+/**
+ * The key sign-in limits count a client under. One IPv6 subscriber is handed a whole /64
+ * (2^64 addresses to rotate through for free), so an IPv6 client counts by its /64 prefix;
+ * an IPv4 address, and one mapped into IPv6 (`::ffff:203.0.113.9`), by the whole address.
+ * Anything else (`unknown`) is its own key.
+ */
+export function limitKeyOf(address: string): string {
+  const bare = address.trim().replace(/^\[(.*)\]$/, "$1");
+  if (isIPv4(bare)) return bare;
+  const groups = ipv6Groups(bare.replace(/%.*$/, ""));
+  if (!groups) return bare;
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+    return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join(".");
+  }
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(":")}::/64`;
 }

@@ -83,6 +83,22 @@ describe("sign-in guessing is limited without locking out the administrator", ()
     expect(await door.attempt(ADMIN.email, "later", addresses[0]!)).toBe(401);
   });
 
+  it("an IPv6 client counts by its /64: guesses from many addresses of one /64 share one per-address limit; another /64 is another client", async () => {
+    const door = signInDoor();
+    // A fresh address of the guesser's /64 for every guess, written every way an address can be.
+    const inGuessersNet = (i: number) => [`2001:db8:1:2::${(i + 1).toString(16)}`, `2001:0db8:0001:0002:0000:0000:${i.toString(16)}:0001`, `2001:db8:1:2:${i.toString(16)}::1%eth0`][i % 3]!;
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) statuses.push(await door.attempt(`person${i % 20}@example.com`, "guess", inGuessersNet(i)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(DEFAULT_ATTEMPT_LIMITS.perClient);
+    expect(door.checked()).toBe(DEFAULT_ATTEMPT_LIMITS.perClient);
+    expect(await door.attempt(ADMIN.email, ADMIN.password, "2001:db8:1:2:ffff:ffff:ffff:fffe")).toBe(429);
+    expect(await door.attempt(ADMIN.email, ADMIN.password, "2001:db8:1:3::1")).toBe(200);
+    // One account from one /64, a new address each time: the per-account-and-address limit holds.
+    const statusesOnAdmin: number[] = [];
+    for (let i = 0; i < 25; i++) statusesOnAdmin.push(await door.attempt(ADMIN.email, `guess ${i}`, `2001:db8:7:7::${i + 1}`));
+    expect(statusesOnAdmin.filter((s) => s === 401)).toHaveLength(DEFAULT_ATTEMPT_LIMITS.perAccountAndClient);
+  });
+
   it("a stranger holding a password check in progress does not keep the administrator out", async () => {
     const door = signInDoor();
     const strangerSlot = door.limits.gate.tryEnter("203.0.113.9");

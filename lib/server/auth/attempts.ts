@@ -8,6 +8,7 @@
  *   every address that has failed on it, so each new address gets one guess.
  * An address without recent failures is never refused: the right password from someone
  * who has not been guessing always gets through. Failures expire after `windowMs`.
+ * A client is its address as limitKeyOf() keys it: an IPv6 client by its /64 prefix.
  *
  * Kept in memory (the builder runs as one process; a restart forgetting it is acceptable),
  * bounded: a key longer than `maxKeyLength` is replaced by its SHA-256 (a fresh short
@@ -15,6 +16,7 @@
  * `maxEntries`, dropping the least recently used first.
  */
 import { createHash } from "node:crypto";
+import { limitKeyOf } from "../client-address";
 
 export interface AttemptLimits {
   perAccountAndClient: number;
@@ -91,7 +93,8 @@ export function createAttemptLimiter(options: Partial<AttemptLimits> & { now?: (
 
   const bounded = (key: string) => (key.length <= limits.maxKeyLength ? key : `sha256:${createHash("sha256").update(key).digest("base64url")}`);
   const accountKey = (account: string) => bounded(account.trim().toLowerCase());
-  const clientKey = (client: string) => bounded(client);
+  // Behind a reverse proxy without TRUST_PROXY every client has the proxy's address, so all of them share one per-address limit.
+  const clientKey = (client: string) => bounded(limitKeyOf(client));
   const pairKey = (account: string, client: string) => `${clientKey(client)}\n${accountKey(account)}`;
   /** Time until the `count`-th newest failure leaves the window (the count drops below it). */
   const untilBelow = (times: number[], count: number) => (times.length >= count ? limits.windowMs - (now() - times[times.length - count]!) : 0);
