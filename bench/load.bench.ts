@@ -99,7 +99,8 @@ function scenario<T>(role: "visits" | "syncs", count: number, visits = 0): Promi
   const proc = spawn(process.execPath, ["--import", "tsx", SELF], { env: { ...process.env, LOAD_BENCH_ROLE: `${role}:${count}:${visits}` }, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise<T>((resolve, reject) => {
     createInterface({ input: proc.stdout }).once("line", (line) => resolve(JSON.parse(line) as T));
-    proc.once("exit", (code) => reject(new Error(`load bench ${role} child exited with ${code}`)));
+    // "close", not "exit": a child that printed its line and exited at once may exit before the line is read.
+    proc.once("close", (code) => reject(new Error(`load bench ${role} child exited with ${code} before printing its figures`)));
   });
 }
 
