@@ -18,6 +18,8 @@ export type PortErrorCode =
   | "port_unavailable"
   | "port_unreachable"
   | "port_invalid_response"
+  | "port_redirect_refused"
+  | "port_response_too_large"
   | "port_blueprint_conflict"
   | "port_cancelled"
   | "port_request_failed";

@@ -89,3 +89,60 @@ it("Port's token goes to the Port host, and only there; identifiers stay inside 
     [`${DEMO_PORT_PATH}/v1/blueprints/..%2F..%2F..%2Fapi%2Fprojects%3Fx%3D1%23y`, "Bearer PORT-TOKEN"],
   ]);
 });
+
+describe("a redirect is refused at once with port_redirect_refused: not followed, not retried", () => {
+  // Retries on, waits free: a redirect mistaken for a network failure would be sent 10 times.
+  const retrying = () => client({ retry: { maxAttempts: 10 }, sleep: async () => undefined });
+
+  it("from the token endpoint: one request to Port (the secret), none to the canary", async () => {
+    nextAnswer = () => redirectTo(`${canary.origin}/v1/auth/access_token`, 307);
+    const error = await retrying().checkCredentials().then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(PortError);
+    expect(error).toMatchObject({
+      code: "port_redirect_refused",
+      message: expect.stringContaining(`with a redirect to ${canary.origin}/v1/auth/access_token; it was not followed, so the client secret was not sent there`),
+      hint: expect.stringContaining("Use Port's API host itself (https://api.port.io or https://api.us.port.io)"),
+    });
+    expect(port.requests.map((r) => r.path)).toEqual([`${DEMO_PORT_PATH}/v1/auth/access_token`]);
+    expect(canary.requests).toEqual([]);
+  });
+
+  it("from a bulk write: one token request and one bulk request to Port, none to the canary", async () => {
+    nextAnswer = (path) => (path.endsWith("/v1/auth/access_token") ? willingPort(path) : redirectTo(`${canary.origin}/v1/blueprints/x/entities/bulk`, 308));
+    const entities = [1, 2, 3].map((i) => ({ identifier: `e${i}`, properties: {}, relations: {} }));
+    const error = await retrying().upsertEntities("x", entities).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "port_redirect_refused",
+      message: expect.stringContaining(`answered 308 with a redirect to ${canary.origin}/v1/blueprints/x/entities/bulk; it was not followed, so the token was not sent there`),
+      hint: expect.stringContaining("https://api.port.io"),
+    });
+    expect(port.requests.map((r) => r.path.split("?")[0])).toEqual([`${DEMO_PORT_PATH}/v1/auth/access_token`, `${DEMO_PORT_PATH}/v1/blueprints/x/entities/bulk`]);
+    expect(canary.requests).toEqual([]);
+  });
+});
+
+describe("answer size", () => {
+  const MiB = 1024 * 1024;
+  /** 40 MiB of JSON-looking text, written a MiB at a time as the client reads (no declared length). */
+  function* fortyMiB(): Generator<Buffer> {
+    yield Buffer.from('{"blueprint":{"identifier":"x","title":"');
+    for (let i = 0; i < 40; i++) yield Buffer.alloc(MiB, "a");
+    yield Buffer.from('"}}');
+  }
+
+  it("a 40 MB answer is refused at the 16 MB cap while it streams in, not retried, and the client still works", async () => {
+    const portClient = client({ retry: { maxAttempts: 10 }, sleep: async () => undefined });
+    await portClient.checkCredentials();
+    port.reset();
+    nextAnswer = () => ({ body: fortyMiB() });
+    const error = await portClient.getBlueprint("x").then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ code: "port_response_too_large", message: expect.stringMatching(/larger than 16 MB, the most one answer may be; reading stopped there/) });
+    expect(port.requests).toHaveLength(1);
+    // Reading stopped at the cap: what the server managed to write is the cap plus what the
+    // sockets buffered, far from the 40 MiB it had to send.
+    expect(port.bytesSent()).toBeLessThan(24 * MiB);
+
+    nextAnswer = () => ({ body: JSON.stringify({ blueprint: { identifier: "x", title: "X", schema: { properties: {} } } }) });
+    await expect(portClient.getBlueprint("x")).resolves.toMatchObject({ identifier: "x", title: "X" });
+  });
+});
