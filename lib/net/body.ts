@@ -5,11 +5,13 @@
  * its length or not.
  */
 
-/** The body as text, or null when it is larger than `maxBytes`. Reads `request` itself. */
-export async function readLimitedText(request: Request, maxBytes: number): Promise<string | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
+/**
+ * Reads a stream to its end as text, or stops at `maxBytes` and answers null. `awaitCancel`
+ * false for a request: cancelling one branch of a cloned body settles only when the other
+ * is cancelled too.
+ */
+async function readUpTo(body: ReadableStream<Uint8Array>, maxBytes: number, awaitCancel: boolean): Promise<string | null> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -17,13 +19,19 @@ export async function readLimitedText(request: Request, maxBytes: number): Promi
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      // Not awaited: cancelling one branch of a cloned body settles only when the other is cancelled too.
-      reader.cancel().catch(() => {});
+      const cancelled = reader.cancel().catch(() => {});
+      if (awaitCancel) await cancelled;
       return null;
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks, size).toString("utf8");
+}
+
+/** The body as text, or null when it is larger than `maxBytes`. Reads `request` itself. */
+export async function readLimitedText(request: Request, maxBytes: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return null;
+  return request.body ? readUpTo(request.body, maxBytes, false) : "";
 }
 
 /**
@@ -38,19 +46,5 @@ export async function readCappedResponseText(response: Response, maxBytes: numbe
     await response.body?.cancel().catch(() => {});
     return null;
   }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, size).toString("utf8");
+  return response.body ? readUpTo(response.body, maxBytes, true) : "";
 }
