@@ -5,6 +5,9 @@
  * deletes nothing: the entities of the last good run are all still in Port.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createPortClient, DEMO_PORT_PATH } from "@/lib/port";
 import { demoGraphClient } from "@/lib/graph/testing";
 import { SEED_RESOURCES } from "@/lib/mapping";
 import { fakeClock } from "@/lib/simulators/port/testing";
@@ -72,4 +75,82 @@ describe.each(KINDS)("Graph unreachable (%s)", (kind) => {
       await target.close();
     }
   }, 30_000);
+});
+
+/**
+ * A Port stand-in that cuts its answer off mid-body (headers and the first bytes, then a
+ * connection reset) the first `cuts[path]` times a path is asked for, and answers whole after.
+ */
+async function serveCuttingPort(cuts: Record<string, number>): Promise<{ origin: string; requests: string[]; close(): Promise<void> }> {
+  const requests: string[] = [];
+  const whole: Record<string, string> = {
+    "/v1/auth/access_token": JSON.stringify({ accessToken: "PORT-TOKEN", expiresIn: 3600 }),
+    "/v1/blueprints/x": JSON.stringify({ blueprint: { identifier: "x", title: "X", schema: { properties: {} } } }),
+  };
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      const path = (req.url ?? "").slice(DEMO_PORT_PATH.length);
+      requests.push(path);
+      const body = whole[path] ?? "{}";
+      if (requests.filter((p) => p === path).length > (cuts[path] ?? 0)) {
+        res.writeHead(200, { "content-type": "application/json" }).end(body);
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json", "content-length": String(body.length + 1000) });
+      res.write(body.slice(0, 10), () => res.socket?.resetAndDestroy());
+    });
+  });
+  server.on("connection", (socket) => socket.on("error", () => undefined));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe("Port's answer cut off mid-body is a network failure, retried", () => {
+  const TOKEN = "/v1/auth/access_token";
+  const clientOf = (origin: string, maxAttempts: number, retried: (number | undefined)[] = []) =>
+    createPortClient({ baseUrl: `${origin}${DEMO_PORT_PATH}`, clientId: "id", clientSecret: "secret", retry: { maxAttempts }, sleep: async () => undefined, onRetry: (e) => retried.push(e.status) });
+
+  it("a token answer reset mid-body on every attempt: retried, then port_unreachable with its hint", async () => {
+    const port = await serveCuttingPort({ [TOKEN]: Infinity });
+    try {
+      const error = await clientOf(port.origin, 3).checkCredentials().then(() => null, (e: unknown) => e);
+      expect(error).toMatchObject({ code: "port_unreachable", message: expect.stringMatching(/^POST \/v1\/auth\/access_token: Port could not be reached after 3 attempts/), hint: expect.stringMatching(/Check the network path to Port/) });
+      expect(port.requests).toEqual([TOKEN, TOKEN, TOKEN]);
+    } finally {
+      await port.close();
+    }
+  });
+
+  it("a token answer reset mid-body once: the second attempt gets the token", async () => {
+    const port = await serveCuttingPort({ [TOKEN]: 1 });
+    try {
+      const retried: (number | undefined)[] = [];
+      const client = clientOf(port.origin, 3, retried);
+      await client.checkCredentials();
+      expect(client.tokensFetched()).toBe(1);
+      expect(port.requests).toEqual([TOKEN, TOKEN]);
+      expect(retried).toEqual([undefined]); // a network failure, not a status
+    } finally {
+      await port.close();
+    }
+  });
+
+  it("an authenticated answer reset mid-body once: retried, and the blueprint read whole", async () => {
+    const port = await serveCuttingPort({ "/v1/blueprints/x": 1 });
+    try {
+      await expect(clientOf(port.origin, 3).getBlueprint("x")).resolves.toMatchObject({ identifier: "x", title: "X" });
+      expect(port.requests).toEqual([TOKEN, "/v1/blueprints/x", "/v1/blueprints/x"]);
+    } finally {
+      await port.close();
+    }
+  });
 });
