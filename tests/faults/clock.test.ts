@@ -5,6 +5,9 @@
  * after a backward jump, and a run in progress is neither taken for dead nor overlapped.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { clientCredentialsTokenProvider, createGraphClient } from "@/lib/graph";
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT } from "@/lib/simulators/graph/credentials";
+import { serveDemoTenant } from "@/lib/simulators/graph/testing";
 import { SEED_RESOURCES } from "@/lib/mapping";
 import { fakeClock, type FakeClock } from "@/lib/simulators/port/testing";
 import { projectScope } from "@/lib/sync/run-store";
@@ -103,5 +106,33 @@ describe("the clock jumping", () => {
     clock.advance(5 * MINUTE + 1000);
     await tickAndSettle();
     expect(await scheduledRuns()).toHaveLength(1);
+  });
+});
+
+describe("the clock jumping past a Graph token's expiry", () => {
+  it("forward an hour: the cached token is renewed, not sent expired", async () => {
+    const graphClock = fakeClock(Date.now());
+    // The tenant on the same clock, so a token older than its lifetime is refused as Entra would.
+    const tenant = await serveDemoTenant({ now: graphClock.now, sizes: { users: 5, groups: 0, applications: 0, servicePrincipals: 0, devices: 0 } });
+    try {
+      const tokens = clientCredentialsTokenProvider({
+        cloud: "global", tenantId: DEMO_TENANT, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET,
+        loginBaseUrl: tenant.loginBaseUrl, simulatorOrigins: [tenant.origin], now: graphClock.now,
+      });
+      const graph = createGraphClient({ cloud: "global", tokenProvider: tokens, graphBaseUrl: tenant.graphBaseUrl, simulatorOrigins: [tenant.origin] });
+      const before = await tokens.getToken();
+      expect((await graph.request<{ value: unknown[] }>("/users")).body.value).toHaveLength(5);
+      expect(await tokens.getToken()).toBe(before);
+      expect(tenant.sim.stats).toEqual({ token: 1, graph: 1 });
+
+      graphClock.advance(HOUR + MINUTE);
+      const after = await tokens.getToken();
+      expect(after).not.toBe(before);
+      expect((await graph.request<{ value: unknown[] }>("/users")).body.value).toHaveLength(5);
+      // One new token and one Graph request: the expired token was not tried first (a 401 and a retry).
+      expect(tenant.sim.stats).toEqual({ token: 2, graph: 2 });
+    } finally {
+      await tenant.close();
+    }
   });
 });
