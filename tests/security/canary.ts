@@ -65,8 +65,13 @@ export async function startRecordingServer(answer: (request: RecordedRequest, or
         sent += chunk.byteLength;
         if (!res.write(chunk)) {
           await new Promise<void>((resolve) => {
-            res.once("drain", resolve);
-            res.once("close", resolve);
+            const done = () => {
+              res.off("drain", done);
+              res.off("close", done);
+              resolve();
+            };
+            res.once("drain", done);
+            res.once("close", done);
           });
         }
       }

@@ -15,6 +15,7 @@ const willingPort = (path: string): Answer =>
   path.endsWith("/v1/auth/access_token") ? { body: JSON.stringify({ accessToken: "PORT-TOKEN", expiresIn: 3600 }) } : { body: JSON.stringify({ blueprint: { identifier: "x" } }) };
 
 beforeAll(async () => {
+  nextAnswer = willingPort;
   canary = await startCanary();
   port = await startRecordingServer((req) => nextAnswer(req.path));
 });
