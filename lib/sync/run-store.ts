@@ -13,6 +13,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { RecorderSnapshot } from "./recorder";
 import type { ResourceCounters, RunStatus, RunTrigger, SyncErrorEntry, SyncSummary } from "./types";
+import { isSqliteBusy, isSqliteFull } from "@/lib/server/db/sqlite-errors";
 
 export const DEFAULT_LEASE_MS = 30_000;
 
@@ -106,17 +107,16 @@ export function toRecord(row: Row): SyncRunRecord {
  */
 export function databaseFault(error: unknown, file?: string): AppError | null {
   if (isAppError(error)) return null;
-  const e = error as { code?: string; message?: string; meta?: { driverAdapterError?: { cause?: unknown } } } | null;
-  const text = `${e?.code ?? ""} ${e?.message ?? ""} ${JSON.stringify(e?.meta?.driverAdapterError?.cause ?? "")}`;
   const where = file ? ` (${file})` : "";
-  if (/SQLITE_FULL|database or disk is full/i.test(text)) {
+  if (isSqliteFull(error)) {
     return new AppError("database_full", `The sync's database${where} is full: SQLite could not write to it (database or disk is full).`, {
       status: 507,
       hint: "Free disk space on the database's volume, then run the sync again: what reached Port is planned again, nothing is deleted.",
       cause: error,
     });
   }
-  if (e?.code === "P1008" || /SQLITE_BUSY|database is locked|SocketTimeout/i.test(text)) {
+  const e = error as { code?: string; message?: string } | null;
+  if (e?.code === "P1008" || isSqliteBusy(error) || /SocketTimeout/i.test(e?.message ?? "")) {
     return new AppError("database_locked", `The sync's database${where} is locked by another connection: the sync waited for it and gave up.`, {
       status: 503,
       hint: "Close what holds the database open in a write transaction (a sqlite3 shell, a backup, another program on the same file), then run the sync again.",

@@ -3,23 +3,21 @@
  * previewing a mapping on a project of their own, through the app's route handlers with
  * real session cookies, against the demo tenant the app serves in-process; and meanwhile
  * 5 projects syncing at once (5 runners sharing the app's database, as 5 replicas would)
- * from that tenant into a demo Port served on loopback. Every answer is 2xx and says no
- * problem, every run succeeds and writes the whole tenant, and the process's memory stays
- * bounded and retains nothing per request.
- *
- * The demo Port is served apart because the app's own stores in the app's SQLite file, and
- * its read-then-write transactions fail with SQLITE_BUSY_SNAPSHOT when the sync's state
- * worker commits in between (about one run in three, even one sync alone): a known defect
- * of lib/simulators/port/prisma-store.ts, reported with its fix, not what this test measures.
+ * from that tenant into the app's own demo Port (its store in the same SQLite file the
+ * sync's state threads commit to). Every answer is 2xx and says no problem, every run
+ * succeeds and writes the whole tenant, and the process's memory stays bounded and
+ * retains nothing per request.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appDemoGraphSimulator } from "@/lib/simulators/graph";
 import { createNodeJqPool } from "@/lib/jq/server";
 import type { JqEngine } from "@/lib/jq";
+import { appBuilderDeps } from "@/lib/builder/app-deps";
+import { appDemoPort } from "@/lib/simulators/port/app-instance";
 import { db } from "@/lib/server/db";
 import type { SyncSummary } from "@/lib/sync/types";
 import { openAppDatabase, type AppDatabase } from "../security/support/app-database";
-import { exploreAndPreview, fullGc, makeReadyToSync, servedDemoEndpoints, signedInUsersWithDemoProjects, syncReplicas, type LoadAnswer, type LoadUser } from "./support";
+import { exploreAndPreview, fullGc, makeReadyToSync, signedInUsersWithDemoProjects, syncReplicas, type LoadAnswer, type LoadUser } from "./support";
 
 const USERS = 20;
 const SYNCS = 5;
@@ -81,8 +79,7 @@ describe("load", () => {
       answers.push(a);
       sample();
     };
-    const services = await servedDemoEndpoints();
-    const sync = await syncReplicas(SYNCS, services.demo);
+    const sync = await syncReplicas(SYNCS, appBuilderDeps().demo!);
     try {
       // Warm-up: one visit and one sync, so what a first call loads once (modules, the
       // tenant, jq and state workers, Prisma's engine) is in the baseline, not the growth.
@@ -128,7 +125,7 @@ describe("load", () => {
         expect(run.status, JSON.stringify(run.summary?.errors?.slice(0, 3))).toBe("succeeded");
         expect(run.summary.totals).toMatchObject({ entities: tenantUsers(), failed: 0 });
       }
-      expect((await services.port.store.countEntities()).get("entra-id-user")).toBe(tenantUsers());
+      expect((await appDemoPort().store.countEntities()).get("entra-id-user")).toBe(tenantUsers());
 
       // Memory: the peak under load, and what the load left behind once collected.
       gc();
@@ -138,7 +135,6 @@ describe("load", () => {
       expect(retainedMb, "heap retained in MB").toBeLessThan(RETAINED_HEAP_BOUND_MB);
     } finally {
       await sync.close();
-      await services.close();
     }
   }, 90_000);
 });

@@ -10,6 +10,7 @@ import { blueprintSchema, integrationSchema, type Blueprint, type PortIntegratio
 import { addUsage, entityBytes, sizesInOrder, sizesOf, usageTally, type UsageTally } from "./prisma-usage";
 import { checkCap, entityKey, prepareWrites, usageDelta, type PreparedWrite } from "./storage-cap";
 import type { DemoPortStore, EntityPage, EntityWrite, StoredEntity, StoreUsage } from "./store";
+import { isSqliteBusy } from "../../server/db/sqlite-errors";
 
 const parseBlueprint = (json: string): Blueprint => blueprintSchema.parse(JSON.parse(json));
 const parseEntity = (json: string): StoredEntity => JSON.parse(json) as StoredEntity;
@@ -58,6 +59,9 @@ async function insertRows(q: Queries, writes: readonly PreparedWrite[], onConfli
 /** SQLite JSON path of a relation, with the name quoted (relation names may hold `-` or `@`). */
 const relationPath = (name: string) => `$."relations"."${name.replace(/"/g, '""')}"`;
 
+/** Runs of a transaction another connection's commit refused (SQLITE_BUSY_SNAPSHOT). */
+const BUSY_ATTEMPTS = 5;
+
 export function createPrismaStore(db: Db): DemoPortStore {
   const tally = usageTally();
   return storeOn(db, tally, null);
@@ -72,10 +76,19 @@ function storeOn(q: Queries, tally: UsageTally, pending: StoreUsage | null): Dem
   /** Runs `work` inside this store's transaction, or in a new one whose usage change is booked on commit. */
   const inTransaction = async <T>(work: (tx: DemoPortStore) => Promise<T>): Promise<T> => {
     if (pending) return work(self);
-    const mine: StoreUsage = { entities: 0, bytes: 0 };
-    const result = await (q as Db).$transaction((tx) => work(storeOn(tx, tally, mine)), TRANSACTION_OPTIONS);
-    tally.book(mine);
-    return result;
+    for (let attempt = 1; ; attempt++) {
+      const mine: StoreUsage = { entities: 0, bytes: 0 };
+      try {
+        const result = await (q as Db).$transaction((tx) => work(storeOn(tx, tally, mine)), TRANSACTION_OPTIONS);
+        tally.book(mine);
+        return result;
+      } catch (error) {
+        // Another connection of the app (the sync's state thread) committed between this
+        // transaction's read and its write: SQLite refused the write at once and rolled the
+        // transaction back, so running it again from the start is safe.
+        if (attempt >= BUSY_ATTEMPTS || !isSqliteBusy(error)) throw error;
+      }
+    }
   };
   const self: DemoPortStore = {
     transaction: inTransaction,
