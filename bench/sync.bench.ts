@@ -154,7 +154,8 @@ function child<T>(role: "sims" | "sync", env: Record<string, string>, nodeFlags:
   const first = new Promise<T>((resolve, reject) => {
     const lines = createInterface({ input: proc.stdout! });
     lines.once("line", (line) => resolve(JSON.parse(line) as T));
-    proc.once("exit", (code) => reject(new Error(`sync bench ${role} child exited with ${code}`)));
+    // "close", not "exit": the line it printed may still be in the pipe when it exits.
+    proc.once("close", (code) => reject(new Error(`sync bench ${role} child exited with ${code}`)));
   });
   return { proc, first };
 }
