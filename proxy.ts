@@ -10,8 +10,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { UNAUTHORIZED_ERROR } from "@/lib/errors";
-import { isSessionRevoked, sessionIdOf } from "@/lib/server/auth/revocation";
-import { db } from "@/lib/server/db";
+import { isLiveSessionToken } from "@/lib/server/auth/session";
 import { env } from "@/lib/server/env";
 import {
   crossSiteRefusal,
@@ -47,9 +46,8 @@ function requestRefusal(request: NextRequest): Response | null {
 }
 
 async function hasLiveSession(request: NextRequest): Promise<boolean> {
-  const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET });
-  const sessionId = sessionIdOf(token);
-  return Boolean(token?.sub && sessionId && !(await isSessionRevoked(db(), sessionId)));
+  // Signed out, or signed in more than SESSION_MAX_AGE_HOURS ago: no live session.
+  return isLiveSessionToken(await getToken({ req: request, secret: env().NEXTAUTH_SECRET }));
 }
 
 export async function proxy(request: NextRequest) {

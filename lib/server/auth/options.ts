@@ -1,8 +1,8 @@
 /**
  * next-auth configuration: email + password, optional Microsoft Entra ID sign-in (OIDC)
  * when AUTH_ENTRA_ID_* are set (linked to an account by the token's object id only:
- * lib/server/auth/entra.ts), JWT sessions that expire after SESSION_MAX_AGE_HOURS and
- * end on the server at sign-out. Guessing limits and the bound on password hashing wrap
+ * lib/server/auth/entra.ts), JWT sessions that end SESSION_MAX_AGE_HOURS after sign-in
+ * however often they are used (session.ts) and end on the server at sign-out. Guessing limits and the bound on password hashing wrap
  * the credentials callback route (lib/server/auth/sign-in-guard.ts), before this runs.
  */
 import { randomUUID } from "node:crypto";
@@ -14,7 +14,8 @@ import { env } from "../env";
 import { logger } from "../log";
 import { safeCallbackPath } from "../safe-redirect";
 import { accountForEntraProfile } from "./entra";
-import { isSessionRevoked, revokeSession, SESSION_ID_CLAIM, sessionIdOf } from "./revocation";
+import { revokeSession, SESSION_ID_CLAIM, sessionIdOf } from "./revocation";
+import { isLiveSessionToken, sessionMaxAgeSeconds, SIGNED_IN_AT_CLAIM } from "./session";
 import { verifyCredentials } from "./users";
 
 /** Thrown from the jwt callback for a signed-out session: next-auth then clears the cookie. */
@@ -27,7 +28,7 @@ function isSessionEnded(metadata: unknown): boolean {
 
 export function authOptions(): NextAuthOptions {
   const config = env();
-  const maxAge = Math.round(config.SESSION_MAX_AGE_HOURS * 3600);
+  const maxAge = sessionMaxAgeSeconds();
   const entraTenantId = config.entraSignIn?.tenantId ?? "";
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
@@ -75,10 +76,13 @@ export function authOptions(): NextAuthOptions {
           token.email = row.email;
           // One id per sign-in, carried by every re-issued token: sign-out revokes it.
           token[SESSION_ID_CLAIM] = randomUUID();
+          // The session's start, also carried along: it ends maxAge after this, however
+          // often next-auth re-issues the cookie with a fresh expiry.
+          token[SIGNED_IN_AT_CLAIM] = Math.floor(Date.now() / 1000);
           return token;
         }
-        const sessionId = sessionIdOf(token);
-        if (!sessionId || (await isSessionRevoked(db(), sessionId))) throw new Error(SESSION_ENDED);
+        // Signed out, or signed in more than maxAge ago: refused, and the cookie cleared.
+        if (!(await isLiveSessionToken(token))) throw new Error(SESSION_ENDED);
         return token;
       },
       async session({ session, token }) {
