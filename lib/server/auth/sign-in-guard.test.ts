@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { limitKeyOf } from "../client-address";
 import { createAttemptLimiter } from "./attempts";
 import { createHashGate } from "./hash-gate";
 import { guardCredentialsSignIn } from "./sign-in-guard";
@@ -82,6 +83,15 @@ describe("guardCredentialsSignIn", () => {
     held();
     expect((await g.run(signInRequest({ email: "ada@example.com", password: "x" }), answers.wrong)).status).toBe(401);
     expect(g.limits.gate.inFlight()).toBe(0);
+  });
+
+  it("counts one IPv6 /64 as one client for the password check in flight", async () => {
+    const g = guard();
+    const held = g.limits.gate.tryEnter(limitKeyOf("2001:db8:1:2::1"))!;
+    const sameNetwork = await g.run(signInRequest({ email: "ada@example.com", password: "x" }, "2001:db8:1:2:aaaa::7"), answers.wrong);
+    expect(sameNetwork.status).toBe(429);
+    expect((await g.run(signInRequest({ email: "ada@example.com", password: "x" }, "2001:db8:1:3::7"), answers.wrong)).status).toBe(401);
+    held();
   });
 
   it("refuses over-long emails and oversized forms before anything is checked or kept", async () => {

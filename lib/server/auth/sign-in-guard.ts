@@ -10,7 +10,7 @@
  */
 import type { AppErrorShape } from "../../errors";
 import { readLimitedText } from "../../net/body";
-import { clientAddress } from "../client-address";
+import { clientAddress, limitKeyOf } from "../client-address";
 import { HASH_GATE_RETRY_AFTER_SECONDS } from "./hash-gate";
 import { signInLimits, type SignInLimits } from "./limits";
 import { MAX_EMAIL_LENGTH } from "./users";
@@ -96,7 +96,8 @@ export async function guardCredentialsSignIn(
       Math.ceil(waitMs / 1000),
     );
   }
-  const release = limits.gate.tryEnter(client);
+  // One IPv6 /64 is one client here too (limitKeyOf), as for the guessing limits.
+  const release = limits.gate.tryEnter(limitKeyOf(client));
   if (!release) {
     return refuse(
       request,
