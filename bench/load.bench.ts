@@ -3,7 +3,7 @@
  * database, and a peak RSS that is the scenario's alone), against the demo tenant the app
  * serves in-process (about 1,200 users):
  * - people exploring and previewing through the app's routes with real sessions (send,
- *   next page, fetch-all, preview sample and the mapping over it: tests/faults/support.ts):
+ *   next page, fetch-all, preview sample and the mapping over it: tests/faults/load-support.ts):
  *   requests/s and p95 latency with 20 at once, against 1 person alone making as many visits;
  * - projects syncing at once (one runner each, sharing the app's database, into a demo
  *   Port served on loopback): peak RSS and entities/s with 5 at once, against 1 alone.
@@ -35,7 +35,7 @@ const SELF = __filename;
 
 async function runScenario(role: "visits" | "syncs", count: number, visits: number): Promise<VisitFigures | SyncFigures> {
   const { openAppDatabase } = await import("../tests/security/support/app-database");
-  const support = await import("../tests/faults/support");
+  const support = await import("../tests/faults/load-support");
   const { createNodeJqPool } = await import("../lib/jq/server");
   const { db } = await import("../lib/server/db");
   const app = openAppDatabase("load-bench", { SIMULATORS: "on", LOG_LEVEL: "silent" });
@@ -45,7 +45,7 @@ async function runScenario(role: "visits" | "syncs", count: number, visits: numb
     const users = await support.signedInUsersWithDemoProjects(count + 1);
     if (role === "visits") {
       await support.exploreAndPreview(users[count]!, engine, () => undefined);
-      const answers: import("../tests/faults/support").LoadAnswer[] = [];
+      const answers: import("../tests/faults/load-support").LoadAnswer[] = [];
       const t0 = performance.now();
       await Promise.all(users.slice(0, count).map(async (user) => {
         for (let v = 0; v < visits; v++) await support.exploreAndPreview(user, engine, (a) => answers.push(a));

@@ -15,10 +15,10 @@ import { createDb } from "@/lib/server/db";
 import { serveFetchHandler } from "@/lib/simulators/serve";
 import { createDemoPort, createMemoryStore } from "@/lib/simulators/port";
 import { seedBlueprints } from "@/lib/schema";
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT } from "@/lib/simulators/graph/credentials";
 import { serveDemoTenant, type ServedDemoTenant } from "@/lib/simulators/graph/testing";
 import { serveDemoPort, type ServedDemoPort } from "@/lib/simulators/port/testing";
 import type { SyncSummary } from "@/lib/sync";
+import { demoOceanEnv } from "@/lib/sync/testing";
 import mapCommand from "./map";
 import run from "./sync";
 
@@ -31,28 +31,7 @@ const file = (name: string, text: string) => {
   return p;
 };
 
-function oceanEnv(tenant: ServedDemoTenant, port: ServedDemoPort, dataDir: string, identifier = "entra-id-cli"): Record<string, string> {
-  return {
-    OCEAN__PORT__CLIENT_ID: port.credentials.clientId,
-    OCEAN__PORT__CLIENT_SECRET: port.credentials.clientSecret,
-    OCEAN__PORT__BASE_URL: port.baseUrl,
-    OCEAN__INTEGRATION__IDENTIFIER: identifier,
-    OCEAN__INITIALIZE_PORT_RESOURCES: "true",
-    OCEAN__INTEGRATION__CONFIG__BASE_URL: tenant.graphBaseUrl,
-    OCEAN__INTEGRATION__CONFIG__AUTH_TYPE: "custom",
-    OCEAN__INTEGRATION__CONFIG__CUSTOM_AUTH_REQUEST: JSON.stringify({
-      endpoint: `${tenant.loginBaseUrl}/${DEMO_TENANT}/oauth2/v2.0/token`,
-      method: "POST",
-      bodyForm: new URLSearchParams({ client_id: DEMO_CLIENT_ID, client_secret: DEMO_CLIENT_SECRET, scope: "https://graph.microsoft.com/.default", grant_type: "client_credentials" }).toString(),
-      reauthenticateIntervalSeconds: 3000,
-    }),
-    OCEAN__INTEGRATION__CONFIG__CUSTOM_AUTH_REQUEST_TEMPLATE: JSON.stringify({ headers: { Authorization: "Bearer {{.access_token}}" } }),
-    OCEAN__INTEGRATION__CONFIG__PAGINATION_TYPE: "next_link",
-    EXTRA_ALLOWED_HOSTS: new URL(tenant.origin).host,
-    DATA_DIR: dataDir,
-    DATABASE_URL: `file:${path.join(dataDir, "app.db")}`,
-  };
-}
+const oceanEnv = (tenant: ServedDemoTenant, port: ServedDemoPort, dataDir: string, identifier = "entra-id-cli") => demoOceanEnv(tenant, port.baseUrl, dataDir, identifier);
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), "sync-cli-"));

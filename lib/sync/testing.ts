@@ -7,7 +7,9 @@ import { demoGraphClient, type DemoClientOptions } from "../graph/testing";
 import { createNodeJqPool } from "../jq/server";
 import type { JqEngine } from "../jq";
 import { parsePortAppConfig, seedConfigYaml, type PortAppConfig, type SeedName } from "../mapping";
-import { createPortClient, type BlueprintInput, type PortClient, type PortClientOptions } from "../port";
+import path from "node:path";
+import { createPortClient, DEMO_PORT_CREDENTIALS, type BlueprintInput, type PortClient, type PortClientOptions } from "../port";
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT } from "../simulators/graph/credentials";
 import { seedBlueprints } from "../schema";
 import { createTestDatabase, type TestDatabase } from "../server/db/test-db";
 import { serveDemoTenant, type ServedDemoTenant } from "../simulators/graph/testing";
@@ -18,6 +20,34 @@ import { executeRun } from "./execute";
 import type { SyncJob } from "./pipeline";
 import { createRunStore, leaseOwnerId, type NewRun } from "./run-store";
 import type { SyncEvent, SyncSummary } from "./types";
+
+/**
+ * Ocean's variables for `cli sync` against a served demo tenant (custom auth to its token
+ * endpoint, as the export's Docker one-off configures it) and a demo Port at `portBaseUrl`,
+ * with the state in `dataDir`.
+ */
+export function demoOceanEnv(tenant: ServedDemoTenant, portBaseUrl: string, dataDir: string, identifier: string): Record<string, string> {
+  return {
+    OCEAN__PORT__CLIENT_ID: DEMO_PORT_CREDENTIALS.clientId,
+    OCEAN__PORT__CLIENT_SECRET: DEMO_PORT_CREDENTIALS.clientSecret,
+    OCEAN__PORT__BASE_URL: portBaseUrl,
+    OCEAN__INTEGRATION__IDENTIFIER: identifier,
+    OCEAN__INITIALIZE_PORT_RESOURCES: "true",
+    OCEAN__INTEGRATION__CONFIG__BASE_URL: tenant.graphBaseUrl,
+    OCEAN__INTEGRATION__CONFIG__AUTH_TYPE: "custom",
+    OCEAN__INTEGRATION__CONFIG__CUSTOM_AUTH_REQUEST: JSON.stringify({
+      endpoint: `${tenant.loginBaseUrl}/${DEMO_TENANT}/oauth2/v2.0/token`,
+      method: "POST",
+      bodyForm: new URLSearchParams({ client_id: DEMO_CLIENT_ID, client_secret: DEMO_CLIENT_SECRET, scope: "https://graph.microsoft.com/.default", grant_type: "client_credentials" }).toString(),
+      reauthenticateIntervalSeconds: 3000,
+    }),
+    OCEAN__INTEGRATION__CONFIG__CUSTOM_AUTH_REQUEST_TEMPLATE: JSON.stringify({ headers: { Authorization: "Bearer {{.access_token}}" } }),
+    OCEAN__INTEGRATION__CONFIG__PAGINATION_TYPE: "next_link",
+    EXTRA_ALLOWED_HOSTS: new URL(tenant.origin).host,
+    DATA_DIR: dataDir,
+    DATABASE_URL: `file:${path.join(dataDir, "app.db")}`,
+  };
+}
 
 /** Port requests that wrote entities, counted at the network edge. */
 export interface PortWriteLog {

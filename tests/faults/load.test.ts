@@ -17,7 +17,7 @@ import { appDemoPort } from "@/lib/simulators/port/app-instance";
 import { db } from "@/lib/server/db";
 import type { SyncSummary } from "@/lib/sync/types";
 import { openAppDatabase, type AppDatabase } from "../security/support/app-database";
-import { exploreAndPreview, fullGc, makeReadyToSync, signedInUsersWithDemoProjects, syncReplicas, type LoadAnswer, type LoadUser } from "./support";
+import { exploreAndPreview, fullGc, makeReadyToSync, signedInUsersWithDemoProjects, syncReplicas, type LoadAnswer, type LoadUser } from "./load-support";
 
 const USERS = 20;
 const SYNCS = 5;
