@@ -90,6 +90,12 @@ describe("parseEnv", () => {
     expect(config.SIMULATORS).toBe(false);
   });
 
+  it("refuses EXTRA_ALLOWED_HOSTS naming a private or metadata address, saying which", () => {
+    expect(() => parseEnv({ DATA_DIR: dir, EXTRA_ALLOWED_HOSTS: "graph.proxy.example,169.254.169.254" })).toThrow(/EXTRA_ALLOWED_HOSTS.*169\.254\.169\.254.*never calls/);
+    expect(() => parseEnv({ DATA_DIR: dir, EXTRA_ALLOWED_HOSTS: "10.0.0.5:8443" })).toThrow(/10\.0\.0\.5:8443/);
+    expect(parseEnv({ DATA_DIR: dir, EXTRA_ALLOWED_HOSTS: "127.0.0.1:9000" }).EXTRA_ALLOWED_HOSTS).toEqual(["127.0.0.1:9000"]);
+  });
+
   it("parses SERVED_HOSTS and TRUST_PROXY (off unless set)", () => {
     expect(parseEnv({ DATA_DIR: dir }).TRUST_PROXY).toBe(false);
     const config = parseEnv({ DATA_DIR: dir, SERVED_HOSTS: " Builder.Example.com ,10.0.0.5:8443", TRUST_PROXY: "on" });

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { forbiddenAddressProblem } from "../net/addresses";
 import { readPreviousKeys } from "./key-rotation";
 
 const hostPort = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
@@ -52,7 +53,14 @@ export const envSchema = z
       .string()
       .default("")
       .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
-      .refine((hosts) => hosts.every((h) => hostPort.test(h)), "must be a comma-separated list of host[:port]"),
+      .refine((hosts) => hosts.every((h) => hostPort.test(h)), "must be a comma-separated list of host[:port]")
+      // Refused at every call anyway (lib/net/addresses.ts); said at start-up instead of at the first sync.
+      .superRefine((hosts, ctx) => {
+        for (const h of hosts) {
+          const problem = URL.canParse(`http://${h}`) ? forbiddenAddressProblem(new URL(`http://${h}`).hostname) : null;
+          if (problem) ctx.addIssue({ code: "custom", message: `lists ${h}, ${problem}: the builder never calls such an address` });
+        }
+      }),
     // Names this builder answers to besides NEXTAUTH_URL's host (and loopback names on a
     // loopback or wildcard bind): state changes and sign-in from any other Host are refused,
     // so a DNS-rebinding page cannot reach them.
