@@ -155,6 +155,8 @@ test("mapping preview: an entity from the hostile item is shown escaped and cut,
   await users.click();
   // The item jq cannot read is counted, with jq's reason, not dropped in silence.
   await expect(users.getByTitle(/lone UTF-16 surrogate/)).toHaveText("selector errors 1");
+  // ...and the reason is on the page, not only in a hover title.
+  await expect(page.getByTestId("drop-reasons")).toContainText(/selector errors \(1\), for example: .*lone UTF-16 surrogate/);
   await page.getByTestId("entity-filter").fill("shallow");
   const row = page.getByTestId("entity-row").first();
   await expect(row).toContainText("shallow\\u202Eexe.pdf");

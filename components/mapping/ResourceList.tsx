@@ -1,5 +1,6 @@
 "use client";
 
+import { DropReasons } from "./DropReasons";
 import { DROP_WORDS, countText } from "./preview-words";
 import type { ResourcePreview } from "./preview-run";
 import styles from "./mapping.module.css";
@@ -58,6 +59,7 @@ export function ResourceList({ resources, selected, onSelect }: { resources: rea
             </span>
             <Counts r={r} />
           </button>
+          {r.index === selected && <DropReasons resource={r} />}
         </li>
       ))}
     </ul>
