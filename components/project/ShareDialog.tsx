@@ -6,6 +6,7 @@ import { useShareMutations, useShares } from "./useShares";
 /** The owner's Share button and dialog: pick a person, read or edit; change or stop sharing. */
 export function ShareDialog({ projectId, projectName }: { projectId: string; projectName: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const personSelect = useRef<HTMLSelectElement>(null);
   const [open, setOpen] = useState(false);
   const shares = useShares(projectId, open);
   const { share, revoke } = useShareMutations(projectId);
@@ -17,8 +18,11 @@ export function ShareDialog({ projectId, projectName }: { projectId: string; pro
   function onShare(event: FormEvent) {
     event.preventDefault();
     if (!email) return;
-    share.mutate({ email, access }, { onSuccess: () => setEmail("") });
+    share.mutate({ email, access }, { onSuccess: () => (setEmail(""), keepFocusInDialog()) });
   }
+  // The Share button disables itself once the person is cleared, and a removed row takes its
+  // button away: either would drop the keyboard focus out of the dialog, so bring it back.
+  const keepFocusInDialog = () => requestAnimationFrame(() => personSelect.current?.focus());
   const close = () => (dialog.current?.close(), setOpen(false));
 
   return (
@@ -33,7 +37,7 @@ export function ShareDialog({ projectId, projectName }: { projectId: string; pro
           <label htmlFor="share-person" style={{ position: "absolute", left: -9999 }}>
             Person
           </label>
-          <select id="share-person" value={email} onChange={(e) => setEmail(e.target.value)} style={{ flex: 1 }}>
+          <select id="share-person" ref={personSelect} value={email} onChange={(e) => setEmail(e.target.value)} style={{ flex: 1 }}>
             <option value="">{candidates.length === 0 && shares.data ? "Everyone here already has access" : "Choose a person…"}</option>
             {candidates.map((c) => (
               <option key={c.id} value={c.email}>
@@ -72,7 +76,7 @@ export function ShareDialog({ projectId, projectName }: { projectId: string; pro
                 <option value="read">Can view</option>
                 <option value="edit">Can edit</option>
               </select>
-              <button type="button" className="link danger" onClick={() => revoke.mutate(s.userId)} aria-label={`Stop sharing with ${s.name}`}>
+              <button type="button" className="link danger" onClick={() => revoke.mutate(s.userId, { onSuccess: keepFocusInDialog })} aria-label={`Stop sharing with ${s.name}`}>
                 Remove
               </button>
             </li>

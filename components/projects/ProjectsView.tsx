@@ -47,7 +47,11 @@ export function ProjectsView() {
           Could not load projects: {projects.error.message}
         </div>
       )}
-      {projects.data && projects.data.length === 0 && <p className="muted">No projects yet. Create the first one above.</p>}
+      {projects.data && projects.data.length === 0 && (
+        <p className="muted" data-testid="no-projects">
+          No projects yet. Create one above, or ask a colleague to share theirs: projects shared with you appear here too.
+        </p>
+      )}
       {projects.data && projects.data.length > 0 && (
         <table className="list">
           <thead>
