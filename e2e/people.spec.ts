@@ -21,12 +21,30 @@ test("invite, accept, share read only, remove", async ({ page, browser }) => {
   // The administrator invites Mia and gets the link once.
   await page.getByRole("link", { name: "People" }).click();
   await expect(page).toHaveURL(/\/admin\/people$/);
-  await page.getByLabel("Email").fill(member.email);
+  // An empty form says which field is missing, in place, and sends nothing.
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter their email address");
+  await expect(page.getByLabel("Email")).toBeFocused();
+  // An address that already has an account says what to do instead.
+  await page.getByLabel("Email").fill(admin.email.toUpperCase());
   await page.getByLabel("Name", { exact: true }).fill(member.name);
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription(`${admin.email} already has an account here. Change their role in the people list instead.`);
+  await page.getByLabel("Email").fill(member.email);
+  await expect(page.getByLabel("Email")).not.toHaveAttribute("aria-invalid");
   await page.getByLabel("Role", { exact: true }).selectOption("member");
   await page.getByRole("button", { name: "Create invitation link" }).click();
+  const firstLink = await page.getByTestId("invitation-link").inputValue();
+  await expect(page.getByTestId("invitation-replaced")).toHaveCount(0);
+  // Inviting the same address again replaces the link, and says the earlier one is dead.
+  await page.getByLabel("Email").fill(member.email);
+  await page.getByLabel("Name", { exact: true }).fill(member.name);
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(page.getByTestId("invitation-replaced")).toContainText("the earlier link no longer works");
   const link = await page.getByTestId("invitation-link").inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  expect(link).not.toBe(firstLink);
+  await expect(page.getByTestId("pending-invitations").locator("tbody tr")).toHaveCount(1);
   await expect(page.getByTestId("pending-invitations")).toContainText(member.email);
   await shot(page, "1-invited");
 
@@ -41,6 +59,8 @@ test("invite, accept, share read only, remove", async ({ page, browser }) => {
   await mia.getByRole("button", { name: "Create my account and sign in" }).click();
   await expect(mia).toHaveURL(/\/projects$/);
   await expect(mia.getByTestId("signed-in-user")).toHaveText(member.name);
+  // Her empty list says where shared projects will appear.
+  await expect(mia.getByTestId("no-projects")).toContainText("projects shared with you appear here too");
   // A member has no People link, and the page itself is not there for them.
   await expect(mia.getByRole("link", { name: "People" })).toHaveCount(0);
   expect((await mia.goto("/admin/people"))?.status()).toBe(404);
@@ -58,6 +78,8 @@ test("invite, accept, share read only, remove", async ({ page, browser }) => {
   await page.getByLabel("Access", { exact: true }).selectOption("read");
   await page.getByRole("dialog").getByRole("button", { name: "Share", exact: true }).click();
   await expect(page.getByTestId("share-list")).toContainText(member.name);
+  // The keyboard focus stays in the dialog once the Share button disables itself.
+  await expect(page.getByLabel("Person", { exact: true })).toBeFocused();
   await shot(page, "3-shared");
   await page.getByRole("button", { name: "Done" }).click();
 
