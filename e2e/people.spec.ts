@@ -87,7 +87,9 @@ test("invite, accept, share read only, remove", async ({ page, browser }) => {
   await mia.goto("/projects");
   await expect(mia.getByTestId("shared-by")).toHaveText(`Shared by ${admin.name} · read only`);
   await mia.getByRole("link", { name: PROJECT }).click();
-  await expect(mia.getByTestId("read-only-banner")).toHaveText(`Read only: shared by ${admin.name}. Ask them for edit access to change anything.`);
+  await expect(mia.getByTestId("read-only-banner")).toHaveText(
+    `Read only: shared by ${admin.name}. You can look at every step; changes, Graph requests, previews and syncs need edit access: ask ${admin.name} for it.`,
+  );
   await mia.goto(`/projects/${projectId}/connect`);
   await expect(mia.getByTestId("read-only-banner")).toBeVisible();
   const controls = mia.locator("fieldset[disabled] button, fieldset[disabled] input");

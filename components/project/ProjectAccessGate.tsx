@@ -16,7 +16,9 @@ export function ProjectAccessGate({ projectId, initial, children }: { projectId:
   return (
     <div>
       <div className={styles.readOnly} role="status" data-testid="read-only-banner">
-        Read only: shared by {access.ownerName}. Ask them for edit access to change anything.
+        {/* Says why the preview and the Graph and Port calls are off too: they spend the project's credentials. */}
+        Read only: shared by {access.ownerName}. You can look at every step; changes, Graph requests, previews and syncs need edit access: ask{" "}
+        {access.ownerName} for it.
       </div>
       <fieldset disabled className={styles.readOnlySteps} aria-label="Project steps (read only)">
         {children}
