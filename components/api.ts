@@ -35,7 +35,7 @@ export async function apiResponse(path: string, init: RequestInit = {}): Promise
   if (response.status === 401 && typeof window !== "undefined") {
     // The session is gone: a full navigation (not router.push) drops all client state.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+    window.location.assign(`/signin?error=SessionEnded&callbackUrl=${encodeURIComponent(window.location.pathname)}`);
   }
   throw await apiErrorOf(response);
 }

@@ -98,6 +98,18 @@ test("invite, accept, share read only, remove", async ({ page, browser }) => {
   const save = await mia.request.put(`/api/projects/${projectId}/connections/port`, { data: { mode: "demo" } });
   expect(save.status()).toBe(403);
   expect(((await save.json()) as { error: { message: string } }).error.message).toBe(`You can view this project; ask its owner, ${admin.name}, for edit access.`);
+  // On Mapping she reads the starting text: the editor takes no typing, nothing is saved in
+  // her name, and the preview says why it has no sample instead of failing.
+  await mia.goto(`/projects/${projectId}/mapping`);
+  const editor = mia.getByTestId("mapping-editor");
+  await expect(editor.locator(".view-lines")).toContainText("resources:", { timeout: 60_000 });
+  const before = await editor.locator(".view-lines").innerText();
+  await editor.locator(".view-lines").click();
+  await mia.keyboard.type("typed by a viewer");
+  await expect(editor.locator(".view-lines")).not.toContainText("typed by a viewer");
+  expect(await editor.locator(".view-lines").innerText()).toBe(before);
+  await expect(mia.getByText(/Could not save/)).toHaveCount(0);
+  await expect(mia.getByText(/which needs edit access/).first()).toBeVisible();
 
   // The administrator removes Mia; the confirm says where her projects go.
   await page.goto("/admin/people");

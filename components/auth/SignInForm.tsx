@@ -10,6 +10,7 @@ const ERRORS: Record<string, string> = {
   Busy: "Too many sign-ins are being checked right now. Try again in a moment.",
   AccessDenied: "This Microsoft account is not linked to anyone here. Ask an administrator for an invitation: they link your Entra object id to it.",
   SessionRequired: "Please sign in to continue.",
+  SessionEnded: "Your session ended (it expired, you signed out elsewhere, or your access was removed). Sign in again, or ask an administrator if you should still have access.",
 };
 
 export function SignInForm({ callbackUrl, entraEnabled, initialError }: { callbackUrl: string; entraEnabled: boolean; initialError?: string }) {

@@ -15,6 +15,7 @@ import { apiFetch } from "../api";
 import { KEEPALIVE_MAX_CHARS, useSaveOnLeave } from "../fields/useSaveOnLeave";
 import { DocumentStore, type DocumentSnapshot } from "../fields/document-store";
 import { useInvalidateProjectStatus } from "../project/useProjectStatus";
+import { useProjectAccess } from "../project/useProjectAccess";
 
 export const MAPPING_SAVE_DELAY_MS = 800;
 const textSize = (yaml: string) => yaml.length;
@@ -77,6 +78,7 @@ export function useMappingDocument(projectId: string): MappingDocument {
   const { store, markCheckpoint } = entryFor(projectId);
   const client = useQueryClient();
   const invalidateStatus = useInvalidateProjectStatus(projectId);
+  const { access, canEdit } = useProjectAccess(projectId);
   const query = useQuery({ queryKey: mappingKey(projectId), queryFn: () => apiFetch<StoredMapping>(mappingUrl(projectId)), staleTime: Infinity });
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 
@@ -90,12 +92,13 @@ export function useMappingDocument(projectId: string): MappingDocument {
 
   useEffect(() => {
     const data = query.data;
-    if (!data) return;
+    if (!data || access === undefined) return;
     const first = !store.getSnapshot().loaded;
-    store.receive({ version: data.version, content: data.yaml ?? "" });
+    // A viewer is shown the starting text without saving it (the server would refuse it).
+    store.receive({ version: data.version, content: data.yaml ?? (canEdit ? "" : (data.start?.yaml ?? "")) });
     // No mapping yet: the starting text, saved as the first version (once, never over edits).
-    if (first && data.yaml === null && data.start) store.edit(() => data.start!.yaml);
-  }, [store, query.data]);
+    if (first && canEdit && data.yaml === null && data.start) store.edit(() => data.start!.yaml);
+  }, [store, query.data, access, canEdit]);
 
   useSaveOnLeave(store, textSize);
 

@@ -17,6 +17,7 @@ import { apiFetch } from "../api";
 import { discoveryValues } from "./discovery";
 import type { SampleState } from "./preview-run";
 import { sampleRequestFor, type ResourceSampleRequest } from "./sample-requests";
+import { useProjectAccess } from "../project/useProjectAccess";
 
 const sampleKey = (projectId: string, request: unknown) => ["project", projectId, "preview-sample", request] as const;
 
@@ -50,8 +51,16 @@ export interface PreviewSamples {
   refresh(): Promise<void>;
 }
 
+/** A viewer's preview: samples are read from Graph with the project's connection. */
+const VIEWER_NO_SAMPLE = {
+  status: "error" as const,
+  message: "The preview reads samples from Graph with the project's connection, which needs edit access.",
+  hint: "Ask the project's owner for edit access to see the preview.",
+};
+
 export function usePreviewSamples(projectId: string, config: PortAppConfig | null, engine: JqEngine | null): PreviewSamples {
   const client = useQueryClient();
+  const { access, canEdit } = useProjectAccess(projectId);
   const requests = useMemo(() => (config?.resources ?? []).map(sampleRequestFor), [config]);
   const combine = useCallback(
     (results: { data?: PreviewSample; error: Error | null; isFetching: boolean }[]) => {
@@ -60,20 +69,21 @@ export function usePreviewSamples(projectId: string, config: PortAppConfig | nul
         const r = requests[i]!;
         const id = JSON.stringify(sampleIdentity(r));
         if (r.kind === "invalid") samples.set(id, { status: "error", message: r.message, hint: r.hint });
+        else if (access !== undefined && !canEdit) samples.set(id, VIEWER_NO_SAMPLE);
         else if (q.data) samples.set(id, { status: "ready", sample: q.data });
         else if (q.error) samples.set(id, { status: "error", message: q.error.message, hint: (q.error as { hint?: string }).hint });
         else samples.set(id, { status: "loading" });
       });
       return { samples, fetching: results.some((q) => q.isFetching) };
     },
-    [requests],
+    [requests, access, canEdit],
   );
   const { samples, fetching } = useQueries({
     queries: requests.map((r) => ({
       queryKey: sampleKey(projectId, sampleIdentity(r)),
       staleTime: Infinity,
       retry: false,
-      enabled: r.kind === "plain" || (r.kind === "nested" && engine !== null),
+      enabled: canEdit && (r.kind === "plain" || (r.kind === "nested" && engine !== null)),
       queryFn: ({ signal }: { signal: AbortSignal }): Promise<PreviewSample> => {
         if (r.kind === "plain") return post(projectId, r.request, signal);
         if (r.kind === "nested") return nestedSample(client, projectId, engine!, r, signal);

@@ -6,8 +6,9 @@
  * (and Monaco, about 1 MB) only when an editor is shown.
  */
 import Editor, { type EditorProps } from "@monaco-editor/react";
+import { readOnlyInsideDisabled } from "./read-only-inside-disabled";
 import "./monaco-setup";
 
 export default function MonacoEditor(props: EditorProps) {
-  return <Editor {...props} />;
+  return <Editor {...props} onMount={readOnlyInsideDisabled(props.onMount)} />;
 }

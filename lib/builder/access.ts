@@ -28,7 +28,7 @@ export function projectNotFound(projectId: string): AppError {
 export function readOnlyError(ownerName: string): AppError {
   return new AppError("project_read_only", `You can view this project; ask its owner, ${ownerName}, for edit access.`, {
     status: 403,
-    hint: "Your changes were not saved.",
+    hint: "Viewers can look at every step; changes, and calls that use the project's connections (Graph requests, previews, syncs), need edit access. Nothing was changed.",
   });
 }
 

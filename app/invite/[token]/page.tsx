@@ -4,7 +4,7 @@ import { AcceptInviteForm } from "@/components/admin/AcceptInviteForm";
 import { isAppError } from "@/lib/errors";
 import { MIN_PASSWORD_LENGTH } from "@/lib/server/auth/password";
 import { db } from "@/lib/server/db";
-import { describeInvitation } from "@/lib/server/people/invitations";
+import { describeInvitation, unknownLink } from "@/lib/server/people/invitations";
 import { invitationTokenSchema } from "@/lib/server/people/schemas";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +19,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         if (isAppError(e)) return { problem: e.message, hint: e.hint };
         throw e;
       })
-    : { problem: "This invitation link is not valid.", hint: "Check that the whole link was copied, or ask an administrator for a new invitation." };
+    : { problem: unknownLink().message, hint: unknownLink().hint };
   return (
     <main className="auth-page">
       <div className="panel auth-card">

@@ -93,10 +93,11 @@ export async function revokeInvitation(db: Db, actorId: string, invitationId: st
   if (count === 0) throw new AppError("invitation_not_found", "There is no such pending invitation.", { status: 404, hint: "Reload the people page." });
 }
 
-function unknownLink(): AppError {
+/** A link that is no invitation (malformed, unknown, or replaced by a newer one). */
+export function unknownLink(): AppError {
   return new AppError("invitation_not_found", "This invitation link is not valid.", {
     status: 404,
-    hint: "Check that the whole link was copied, or ask an administrator for a new invitation.",
+    hint: "Check that the whole link was copied; a newer invitation to the same address also replaces this one. Ask an administrator for a new invitation if needed.",
   });
 }
 

@@ -5,9 +5,8 @@ import { db } from "@/lib/server/db";
 import { crossSiteRefusal, errorResponse, json, readJson } from "@/lib/server/http";
 import { HASH_GATE_RETRY_AFTER_SECONDS } from "@/lib/server/auth/hash-gate";
 import { signInLimits } from "@/lib/server/auth/limits";
-import { acceptInvitation, assertInvitationUsable, describeInvitation } from "@/lib/server/people/invitations";
+import { acceptInvitation, assertInvitationUsable, describeInvitation, unknownLink } from "@/lib/server/people/invitations";
 import { acceptSchema, invitationTokenSchema } from "@/lib/server/people/schemas";
-import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -17,10 +16,7 @@ type Context = { params: Promise<{ token: string }> };
 async function tokenOf(params: Context["params"]): Promise<string> {
   const parsed = invitationTokenSchema.safeParse((await params).token);
   if (!parsed.success) {
-    throw new AppError("invitation_not_found", "This invitation link is not valid.", {
-      status: 404,
-      hint: "Check that the whole link was copied, or ask an administrator for a new invitation.",
-    });
+    throw unknownLink();
   }
   return parsed.data;
 }
