@@ -3,35 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../api";
 
-export type Role = "admin" | "member";
-
-export interface Person {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  entraLinked: boolean;
-  entraObjectId: string | null;
-  projectCount: number;
-  createdAt: string;
-}
-
-export interface Invitation {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  entraLinked: boolean;
-  expiresAt: string;
-  expired: boolean;
-  createdAt: string;
-}
-
-export interface CreatedInvitation {
-  invitation: Invitation;
-  token: string;
-  path: string;
-}
+export type { PersonView as Person, InvitationView as Invitation, CreatedInvitation } from "@/lib/server/people/views";
+export type { Role } from "@/lib/server/people/schemas";
+import type { CreatedInvitation, InvitationView as Invitation, PersonView as Person } from "@/lib/server/people/views";
+import type { Role } from "@/lib/server/people/schemas";
 
 export interface InviteInput {
   email: string;

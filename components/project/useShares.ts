@@ -3,18 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../api";
 
-export interface Share {
-  userId: string;
-  name: string;
-  email: string;
-  access: "read" | "edit";
-}
-
-export interface ShareCandidate {
-  id: string;
-  name: string;
-  email: string;
-}
+export type { ProjectShareView as Share, ShareCandidate } from "@/lib/server/people/views";
+import type { ProjectShareView as Share, ShareCandidate } from "@/lib/server/people/views";
 
 const sharesPath = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/shares`;
 

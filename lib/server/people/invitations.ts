@@ -9,28 +9,11 @@ import { hashPassword } from "../auth/password";
 import { requireAdmin } from "./admin";
 import { acceptSchema, inviteSchema, type AcceptInput, type InviteInput, type Role } from "./schemas";
 import { hashInvitationToken, newInvitationToken } from "./tokens";
+import type { CreatedInvitation, InvitationView } from "./views";
 
 export const INVITATION_TTL_HOURS = 72;
 
-export interface InvitationView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  entraLinked: boolean;
-  expiresAt: string;
-  /** Past its expiry (the link no longer works; invite again for a new one). */
-  expired: boolean;
-  createdAt: string;
-}
 
-export interface CreatedInvitation {
-  invitation: InvitationView;
-  /** The link's token, shown once: only its hash is kept. */
-  token: string;
-  /** Where the invited person goes: `/invite/<token>`. */
-  path: string;
-}
 
 type Row = { id: string; email: string; name: string; role: string; entraObjectId: string | null; expiresAt: Date; createdAt: Date };
 

@@ -8,18 +8,8 @@ import type { Db } from "../db";
 import { personNotFound, requireAdmin } from "./admin";
 import { entraIdTaken } from "./invitations";
 import { changePersonSchema, type Role } from "./schemas";
+import type { PersonView } from "./views";
 
-export interface PersonView {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  entraLinked: boolean;
-  /** The linked Entra object id (shown to administrators only). */
-  entraObjectId: string | null;
-  projectCount: number;
-  createdAt: string;
-}
 
 function roleOf(value: string): Role {
   return value === "admin" ? "admin" : "member";

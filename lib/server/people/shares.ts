@@ -7,6 +7,7 @@ import { AppError } from "../../errors";
 import { MAX_EMAIL_LENGTH } from "../auth/users";
 import type { Db } from "../db";
 import { assertProjectOwnedBy } from "../projects";
+import type { ProjectShareView, ShareCandidate } from "./views";
 
 export const shareAccessSchema = z.enum(["read", "edit"], { error: 'Choose "read" or "edit"' });
 
@@ -16,18 +17,7 @@ export const shareRequestSchema = z.object({
 });
 export type ShareRequest = z.infer<typeof shareRequestSchema>;
 
-export interface ProjectShareView {
-  userId: string;
-  name: string;
-  email: string;
-  access: "read" | "edit";
-}
 
-export interface ShareCandidate {
-  id: string;
-  name: string;
-  email: string;
-}
 
 export async function listShares(db: Db, userId: string, projectId: string): Promise<ProjectShareView[]> {
   await assertProjectOwnedBy(db, userId, projectId, "see who it is shared with");
