@@ -1,10 +1,8 @@
 // Public by design: the invitation link itself is the credential (256 random bits, stored
 // only as its sha256, single use, expiring). GET says who is invited; POST accepts it.
-import { clientAddress } from "@/lib/server/client-address";
+import { withPasswordHashSlot } from "@/lib/server/auth/hash-slot";
 import { db } from "@/lib/server/db";
 import { crossSiteRefusal, errorResponse, json, readJson } from "@/lib/server/http";
-import { HASH_GATE_RETRY_AFTER_SECONDS } from "@/lib/server/auth/hash-gate";
-import { signInLimits } from "@/lib/server/auth/limits";
 import { acceptInvitation, assertInvitationUsable, describeInvitation, unknownLink } from "@/lib/server/people/invitations";
 import { acceptSchema, invitationTokenSchema } from "@/lib/server/people/schemas";
 
@@ -37,18 +35,7 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     const input = await readJson(request, acceptSchema, { maxBytes: 4 * 1024 });
     // An unusable link answers before the password is hashed (the costly part).
     await assertInvitationUsable(db(), token);
-    const release = signInLimits().gate.tryEnter(clientAddress(request.headers));
-    if (!release) {
-      return json(
-        { error: { code: "busy", message: "Too many passwords are being checked at once.", hint: "Try again in a moment." } },
-        { status: 429, headers: { "retry-after": String(HASH_GATE_RETRY_AFTER_SECONDS) } },
-      );
-    }
-    try {
-      return json({ user: await acceptInvitation(db(), token, input) }, { status: 201 });
-    } finally {
-      release();
-    }
+    return await withPasswordHashSlot(request, async () => json({ user: await acceptInvitation(db(), token, input) }, { status: 201 }));
   } catch (error) {
     return errorResponse(error);
   }
