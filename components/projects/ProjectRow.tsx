@@ -83,10 +83,13 @@ export function ProjectRow({ project }: { project: Project }) {
         )}
         <dialog ref={dialog} aria-labelledby={`delete-title-${project.id}`}>
           <h2 id={`delete-title-${project.id}`}>Delete “{project.name}”?</h2>
-          <p>The project and everything saved with it will be removed. This cannot be undone.</p>
+          <p>
+            The project and everything saved with it (connections, samples, steps, sync history and schedule) will be removed. What its syncs wrote to Port stays there. This cannot be undone.
+          </p>
           {remove.error && (
             <div className="alert error" role="alert">
               {remove.error.message}
+              {(remove.error as { hint?: string }).hint && <div className="muted">{(remove.error as { hint?: string }).hint}</div>}
             </div>
           )}
           <div className="row">

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAppError } from "../errors";
 import { createTestDatabase, type TestDatabase } from "./db/test-db";
-import { createProject, deleteProject, getProject, listProjects, renameProject } from "./projects";
+import { deleteProject } from "@/lib/builder/project-delete";
+import { createProject, getProject, listProjects, renameProject } from "./projects";
 
 let t: TestDatabase;
 let alice: string;

@@ -84,9 +84,3 @@ export async function renameProject(db: Db, userId: string, id: string, name: st
   if (count === 0) throw projectNotFound(id);
   return getProject(db, userId, id);
 }
-
-export async function deleteProject(db: Db, userId: string, id: string): Promise<void> {
-  await assertProjectOwnedBy(db, userId, id, "delete it");
-  const { count } = await db.project.deleteMany({ where: { id, ownerId: userId } });
-  if (count === 0) throw projectNotFound(id);
-}

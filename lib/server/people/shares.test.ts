@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertProjectAccess } from "../../builder/access";
 import { isAppError } from "../../errors";
 import { createTestDatabase, type TestDatabase } from "../db/test-db";
-import { createProject, deleteProject, getProject, listProjects, renameProject } from "../projects";
+import { deleteProject } from "@/lib/builder/project-delete";
+import { createProject, getProject, listProjects, renameProject } from "../projects";
 import { listShares, revokeShare, shareCandidates, shareProject } from "./shares";
 
 let t: TestDatabase;

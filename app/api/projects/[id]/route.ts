@@ -1,6 +1,7 @@
 import { db } from "@/lib/server/db";
 import { json, readJson, withSession } from "@/lib/server/http";
-import { assertProjectOwnedBy, deleteProject, getProject, renameProject, renameProjectSchema } from "@/lib/server/projects";
+import { deleteProject } from "@/lib/builder/project-delete";
+import { assertProjectOwnedBy, getProject, renameProject, renameProjectSchema } from "@/lib/server/projects";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
