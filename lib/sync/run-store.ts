@@ -131,10 +131,23 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === "P2002" || /UNIQUE constraint failed/i.test(e?.message ?? "");
 }
 
+/** Finished runs kept per scope: a schedule every 5 minutes would add 288 rows a day. */
+export const KEEP_RUNS = 200;
+
+/** Drops the scope's finished runs older than the newest `keep` (queued and running ones stay). */
+async function pruneHistory(db: Db, scope: string, keep: number): Promise<void> {
+  const finished = { scope, finishedAt: { not: null } };
+  const [oldestKept] = await db.syncRun.findMany({ where: finished, orderBy: [{ queuedAt: "desc" }, { id: "desc" }], skip: keep - 1, take: 1, select: { queuedAt: true, id: true } });
+  if (!oldestKept) return;
+  await db.syncRun.deleteMany({ where: { ...finished, OR: [{ queuedAt: { lt: oldestKept.queuedAt } }, { queuedAt: oldestKept.queuedAt, id: { lt: oldestKept.id } }] } });
+}
+
 export interface RunStoreOptions {
   now?: () => number;
   /** Named in database errors. */
   databaseFile?: string;
+  /** Finished runs kept per scope (default KEEP_RUNS). */
+  keepRuns?: number;
   /**
    * The owner id of a run this process is working on now, if any: never reaped, whatever
    * its lease says (after the clock jumped forward it reads as expired until renewed).
@@ -252,6 +265,7 @@ async function finishOnce(runId: string, owner: string, summary: SyncSummary): P
       },
     });
     await db.syncActiveRun.deleteMany({ where: { runId } });
+    if (count === 1) await pruneHistory(db, summary.scope, options.keepRuns ?? KEEP_RUNS);
     return count === 1;
   }
 
