@@ -36,6 +36,27 @@ export function parseBlueprintTexts(doc: BlueprintsDocument): BlueprintInput[] {
   });
 }
 
+/**
+ * Notes that Port holds these blueprint texts (a sync made sure of them): each entry of the
+ * Blueprints step whose text is still the one used is marked pushed. A text edited since
+ * stays unmarked; a save that races this one wins (the note is only for the step rail).
+ */
+export async function notePushedTexts(deps: BuilderDeps, userId: string, projectId: string, used: readonly { identifier: string; hash: string }[]): Promise<void> {
+  const stored = await getDocument(deps, userId, projectId, "blueprints");
+  if (!stored.content) return;
+  const usedHash = new Map(used.map((u) => [u.identifier, u.hash]));
+  const at = new Date().toISOString();
+  const pushed = { ...stored.content.pushed };
+  let changed = false;
+  for (const b of stored.content.blueprints) {
+    const hash = blueprintTextHash(b.text);
+    if (usedHash.get(b.identifier) !== hash || pushed[b.identifier]?.hash === hash) continue;
+    pushed[b.identifier] = { at, hash };
+    changed = true;
+  }
+  if (changed) await saveDocument(deps, userId, projectId, "blueprints", stored.version, { ...stored.content, pushed });
+}
+
 export async function pushBlueprints(deps: BuilderDeps, userId: string, projectId: string): Promise<BlueprintPushAnswer> {
   const stored = await getDocument(deps, userId, projectId, "blueprints");
   if (!stored.content || stored.content.blueprints.length === 0) {

@@ -39,6 +39,11 @@ export interface SyncJob {
   source?: SourceMap;
   /** Created or completed in Port before any entity is written (skipped by a dry run). */
   blueprints?: readonly BlueprintInput[] | null;
+  /**
+   * Port now holds `blueprints` (a real run made sure of them): the builder notes it on
+   * the project's Blueprints step. Bookkeeping: its failure is a warning, never the run's.
+   */
+  onBlueprintsEnsured?(): Promise<void>;
   fetch?: Pick<FetchOptions, "concurrency" | "maxPages" | "nextLinkKey" | "paginate">;
   jqTimeoutMs?: number;
   /** Pages being written at once (default 3). */
@@ -115,6 +120,7 @@ async function ensureBlueprints(run: Run): Promise<SyncSummary["blueprints"]> {
     const report = await job.port.ensureBlueprints(job.blueprints, { signal: run.signal });
     const blueprints = { created: report.created, updated: report.updated.map((u) => u.identifier), unchanged: report.unchanged };
     recorder.emit({ type: "blueprints", created: blueprints.created, updated: blueprints.updated });
+    await job.onBlueprintsEnsured?.().catch((error: unknown) => recorder.warning({ ...errorEntry("blueprints", error), code: "blueprints_not_noted" }));
     return blueprints;
   } catch (error) {
     if (!run.cancelled()) {

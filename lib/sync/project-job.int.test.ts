@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBuilderTestbed, type BuilderTestbed } from "@/lib/builder/testing";
 import { saveGraphConnection, savePortConnection } from "@/lib/builder/connections";
-import { saveDocument } from "@/lib/builder/documents";
+import { blueprintTextHash } from "@/lib/builder/blueprint-push";
+import { getDocument, saveDocument } from "@/lib/builder/documents";
 import { saveMapping } from "@/lib/builder/mapping-store";
 import { createNodeJqPool } from "@/lib/jq/server";
 import type { JqEngine } from "@/lib/jq";
@@ -50,6 +51,9 @@ describe("projectJobLoader", () => {
     const counts = await tb.port.store.countEntities();
     expect(counts.get("entra-id-user")).toBe(30);
     expect(counts.get("entra-id-group")).toBe(4);
+    // The Blueprints step now knows Port holds them (its rail stops asking to create them).
+    const doc = (await getDocument(tb.deps, tb.alice, projectId, "blueprints")).content!;
+    for (const b of doc.blueprints) expect(doc.pushed[b.identifier]?.hash, b.identifier).toBe(blueprintTextHash(b.text));
   });
 
   it("a project without a mapping fails its run with the step to fix", async () => {

@@ -10,6 +10,7 @@ import { parsePortAppConfig } from "@/lib/mapping";
 import { blueprintSchema, type BlueprintInput } from "@/lib/port";
 import { graphForProject, portForProject } from "@/lib/builder/clients";
 import type { BuilderDeps } from "@/lib/builder/deps";
+import { blueprintTextHash, notePushedTexts } from "@/lib/builder/blueprint-push";
 import { getDocument } from "@/lib/builder/documents";
 import { getMapping } from "@/lib/builder/mapping-store";
 import type { SyncJob } from "./pipeline";
@@ -22,9 +23,11 @@ export interface ProjectJobOptions {
   mappingYaml?(projectId: string): Promise<string | null>;
 }
 
-async function projectBlueprints(deps: BuilderDeps, ownerId: string, projectId: string): Promise<BlueprintInput[]> {
+/** The Blueprints step's blueprints, and which texts they are (to note them pushed after). */
+async function projectBlueprints(deps: BuilderDeps, ownerId: string, projectId: string): Promise<{ blueprints: BlueprintInput[]; used: { identifier: string; hash: string }[] }> {
   const doc = await getDocument(deps, ownerId, projectId, "blueprints");
-  return (doc.content?.blueprints ?? []).map(({ identifier, text }) => {
+  const entries = doc.content?.blueprints ?? [];
+  const blueprints = entries.map(({ identifier, text }) => {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -37,6 +40,7 @@ async function projectBlueprints(deps: BuilderDeps, ownerId: string, projectId: 
     }
     return parsed.data;
   });
+  return { blueprints, used: entries.map((b) => ({ identifier: b.identifier, hash: blueprintTextHash(b.text) })) };
 }
 
 export function projectJobLoader(options: ProjectJobOptions): (run: SyncRunRecord) => Promise<SyncJob> {
@@ -53,11 +57,20 @@ export function projectJobLoader(options: ProjectJobOptions): (run: SyncRunRecor
     if (!parsed.config || issue) {
       throw new AppError("sync_invalid_mapping", `The mapping cannot run: ${issue?.message ?? "it is not a port-app-config"}.`, { status: 409, location: issue?.location, hint: "Fix it in the Mapping step, then sync." });
     }
-    const [graph, port, blueprints] = await Promise.all([
+    const [graph, port, { blueprints, used }] = await Promise.all([
       graphForProject(deps, project.ownerId, projectId),
       portForProject(deps, project.ownerId, projectId),
       projectBlueprints(deps, project.ownerId, projectId),
     ]);
-    return { scope: projectScope(projectId), graph: graph.client, port, engine: options.engine, config: parsed.config, source: parsed.source, blueprints };
+    return {
+      scope: projectScope(projectId),
+      graph: graph.client,
+      port,
+      engine: options.engine,
+      config: parsed.config,
+      source: parsed.source,
+      blueprints,
+      onBlueprintsEnsured: () => notePushedTexts(deps, project.ownerId, projectId, used),
+    };
   };
 }
