@@ -5,7 +5,8 @@
  * answered for its own project: another project's run is a 404 like a missing one.
  */
 import { AppError } from "../errors";
-import { createRunStore, projectScope, type SyncRunRecord } from "../sync/run-store";
+import { createRunStore, projectScope } from "../sync/run-store";
+import { type SyncRunRecord } from "../sync/run-record";
 import { syncRunner, type SyncRunner } from "../sync/runner";
 import { createScheduleStore } from "../sync/schedule";
 import type { BuilderDeps } from "./deps";

@@ -1,5 +1,5 @@
 /** A stored run (lib/sync's record) as the Sync page's views: slim for the history, whole for the detail. */
-import type { SyncRunRecord } from "../sync/run-store";
+import type { SyncRunRecord } from "../sync/run-record";
 import { emptyCounters, totalsOf } from "../sync/types";
 import type { SyncRunDetail, SyncRunView } from "./sync-contracts";
 

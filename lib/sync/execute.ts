@@ -6,7 +6,8 @@
 import { toErrorShape } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import { runSync, type SyncJob } from "./pipeline";
-import { DEFAULT_LEASE_MS, type RunStore, type SyncRunRecord } from "./run-store";
+import { DEFAULT_LEASE_MS, type RunStore } from "./run-store";
+import { type SyncRunRecord } from "./run-record";
 import { DEFAULT_DELETION_THRESHOLD } from "./reconcile";
 import { totalsOf, emptyCounters, type SyncEvent, type SyncSummary } from "./types";
 

@@ -18,17 +18,9 @@ export { runSync, type SyncJob, type RunContext } from "./pipeline";
 export { startSyncRunner, syncRunner, createSyncRunner, type SyncRunner, type SyncRunnerOptions, type EnqueueInput } from "./runner";
 export { createScheduleStore, scheduleInput, nextSlot, type ScheduleStore, type SyncSchedule, type ScheduleInput } from "./schedule";
 export { executeRun, failedSummary, type ExecuteOptions } from "./execute";
-export {
-  createRunStore,
-  projectScope,
-  integrationScope,
-  leaseOwnerId,
-  ownerIsGone,
-  DEFAULT_LEASE_MS,
-  type RunStore,
-  type SyncRunRecord,
-  type NewRun,
-} from "./run-store";
+export { createRunStore, projectScope, integrationScope, DEFAULT_LEASE_MS, type RunStore } from "./run-store";
+export { leaseOwnerId, ownerIsGone } from "./run-owner";
+export type { SyncRunRecord, NewRun } from "./run-record";
 export { createStateStore, type StateStore } from "./state-store";
 export { resourcePages, DEFAULT_NESTED_CONCURRENCY, type FetchedPage, type FetchOptions } from "./fetch";
 export { propertyChanges, contentJson, type EntityContent } from "./diff";

@@ -14,7 +14,8 @@ import { blueprintTextHash, notePushedTexts } from "@/lib/builder/blueprint-push
 import { getDocument } from "@/lib/builder/documents";
 import { getMapping } from "@/lib/builder/mapping-store";
 import type { SyncJob } from "./pipeline";
-import { projectScope, type SyncRunRecord } from "./run-store";
+import { projectScope } from "./run-store";
+import { type SyncRunRecord } from "./run-record";
 
 export interface ProjectJobOptions {
   deps: BuilderDeps;

@@ -7,7 +7,7 @@
 import { isAppError, scrubSecrets, toErrorShape } from "@/lib/errors";
 import { isGraphError } from "@/lib/graph";
 import { isPortError } from "@/lib/port";
-import { databaseFault } from "./run-store";
+import { databaseFault } from "./database-fault";
 import {
   emptyCounters,
   MAX_KEPT_ERRORS,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/server/db/test-db";
-import { createRunStore, leaseOwnerId } from "./run-store";
+import { createRunStore } from "./run-store";
+import { leaseOwnerId } from "./run-owner";
 import type { SyncSummary } from "./types";
 
 let t: TestDatabase;

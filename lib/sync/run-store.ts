@@ -7,124 +7,21 @@
  * - A running run holds a lease its owner renews; a run whose lease expired, or whose
  *   owner process on this machine is gone, is marked interrupted: nothing of it is deleted.
  */
-import { hostname } from "node:os";
-import { randomBytes, randomUUID } from "node:crypto";
-import { AppError, isAppError } from "@/lib/errors";
+import { randomUUID } from "node:crypto";
+import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/server/db";
 import type { RecorderSnapshot } from "./recorder";
-import type { ResourceCounters, RunStatus, RunTrigger, SyncErrorEntry, SyncSummary } from "./types";
-import { isSqliteBusy, isSqliteFull } from "@/lib/server/db/sqlite-errors";
+import type { ResourceCounters, SyncSummary } from "./types";
+import { databaseFault } from "./database-fault";
+import { parseColumn, toRecord, type NewRun, type SyncRunRecord } from "./run-record";
+import { ownerIsGone } from "./run-owner";
 
 export const DEFAULT_LEASE_MS = 30_000;
 
 export const projectScope = (projectId: string) => `project:${projectId}`;
 export const integrationScope = (identifier: string) => `integration:${identifier}`;
 
-export interface SyncRunRecord {
-  id: string;
-  scope: string;
-  projectId: string | null;
-  status: RunStatus;
-  trigger: RunTrigger;
-  dryRun: boolean;
-  verify: boolean;
-  cancelRequested: boolean;
-  queuedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  counters: ResourceCounters[];
-  errors: SyncErrorEntry[];
-  errorCount: number;
-  deletionSkipped: string | null;
-  summary: SyncSummary | null;
-  failure: { code: string; message: string; hint?: string } | null;
-}
-
-export interface NewRun {
-  scope: string;
-  projectId?: string | null;
-  trigger: RunTrigger;
-  dryRun?: boolean;
-  verify?: boolean;
-}
-
-/** `server|cli:<host>:<pid>:<random>`: unique per process, and tells whether its process is alive. */
-export function leaseOwnerId(kind: "server" | "cli"): string {
-  return `${kind}:${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
-}
-
-/** True when the owner is a process of this machine that no longer exists. */
-export function ownerIsGone(owner: string | null): boolean {
-  const m = owner ? /^[a-z]+:(.*):(\d+):[0-9a-f]+$/.exec(owner) : null;
-  if (!m || m[1] !== hostname()) return false;
-  try {
-    process.kill(Number(m[2]), 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
-  }
-}
-
 const INTERRUPTED = "The run stopped without finishing (its process ended or lost its lease); nothing was deleted.";
-
-type Row = NonNullable<Awaited<ReturnType<Db["syncRun"]["findUnique"]>>>;
-
-function parse<T>(text: string | null, fallback: T): T {
-  if (text === null) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
-
-export function toRecord(row: Row): SyncRunRecord {
-  return {
-    id: row.id,
-    scope: row.scope,
-    projectId: row.projectId,
-    status: row.status as RunStatus,
-    trigger: row.trigger as RunTrigger,
-    dryRun: row.dryRun,
-    verify: row.verify,
-    cancelRequested: row.cancelRequested,
-    queuedAt: row.queuedAt.toISOString(),
-    startedAt: row.startedAt?.toISOString() ?? null,
-    finishedAt: row.finishedAt?.toISOString() ?? null,
-    counters: parse(row.counters, []),
-    errors: parse(row.errors, []),
-    errorCount: row.errorCount,
-    deletionSkipped: row.deletionSkipped,
-    summary: parse(row.summary, null),
-    failure: parse(row.failure, null),
-  };
-}
-
-/**
- * A locked or full database as an AppError that says what, where and what to do; null
- * for any other error. SQLite's own codes, or Prisma's timeout (P1008) when its
- * connection waited for a lock another connection held.
- */
-export function databaseFault(error: unknown, file?: string): AppError | null {
-  if (isAppError(error)) return null;
-  const where = file ? ` (${file})` : "";
-  if (isSqliteFull(error)) {
-    return new AppError("database_full", `The sync's database${where} is full: SQLite could not write to it (database or disk is full).`, {
-      status: 507,
-      hint: "Free disk space on the database's volume, then run the sync again: what reached Port is planned again, nothing is deleted.",
-      cause: error,
-    });
-  }
-  const e = error as { code?: string; message?: string } | null;
-  if (e?.code === "P1008" || isSqliteBusy(error) || /SocketTimeout/i.test(e?.message ?? "")) {
-    return new AppError("database_locked", `The sync's database${where} is locked by another connection: the sync waited for it and gave up.`, {
-      status: 503,
-      hint: "Close what holds the database open in a write transaction (a sqlite3 shell, a backup, another program on the same file), then run the sync again.",
-      cause: error,
-    });
-  }
-  return null;
-}
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | null;
@@ -360,7 +257,7 @@ async function finishOnce(runId: string, owner: string, summary: SyncSummary): P
     /** Items per resource of the scope's last complete, non-dry run (for an ETA). */
     async expectedItems(scope: string, kinds: readonly string[]): Promise<(number | null)[]> {
       const row = await db.syncRun.findFirst({ where: { scope, status: "succeeded", dryRun: false }, orderBy: { queuedAt: "desc" }, select: { counters: true } });
-      const counters = parse<ResourceCounters[]>(row?.counters ?? null, []);
+      const counters = parseColumn<ResourceCounters[]>(row?.counters ?? null, []);
       return kinds.map((kind, i) => (counters[i]?.kind === kind ? counters[i]!.items : null));
     },
   };

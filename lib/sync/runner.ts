@@ -10,7 +10,9 @@
 import { errorEntry } from "./recorder";
 import { executeRun, failedSummary } from "./execute";
 import type { SyncJob } from "./pipeline";
-import { createRunStore, DEFAULT_LEASE_MS, leaseOwnerId, projectScope, type RunStore, type SyncRunRecord } from "./run-store";
+import { createRunStore, DEFAULT_LEASE_MS, projectScope, type RunStore } from "./run-store";
+import { leaseOwnerId } from "./run-owner";
+import { type SyncRunRecord } from "./run-record";
 import { createScheduleStore, type ScheduleStore } from "./schedule";
 import type { RunTrigger, SyncEvent } from "./types";
 import type { Db } from "@/lib/server/db";

@@ -18,7 +18,9 @@ import { serveDemoPort, type ServedDemoPort } from "../simulators/port/testing";
 import type { DemoPortOptions } from "../simulators/port";
 import { executeRun } from "./execute";
 import type { SyncJob } from "./pipeline";
-import { createRunStore, leaseOwnerId, type NewRun } from "./run-store";
+import { createRunStore } from "./run-store";
+import { leaseOwnerId } from "./run-owner";
+import { type NewRun } from "./run-record";
 import type { SyncEvent, SyncSummary } from "./types";
 
 /**
