@@ -9,7 +9,7 @@
  *   unpack, and never on the event loop's thread.
  */
 import type { Db } from "@/lib/server/db";
-import { openStateConnection } from "./state-worker";
+import { openStateConnection, type FlatRows } from "./state-worker";
 
 /** identifier, fingerprint, content, kind, seenRunId */
 export type StateRow = [string, string, string, string, string];
@@ -67,17 +67,40 @@ export function prismaStateSql(db: Db): StateSql {
   };
 }
 
+/** Rows of `width` values each, laid end to end for the state's thread (state-worker.ts). */
+function flat(width: number, count: number, fill: (values: string[]) => void): FlatRows {
+  const values: string[] = [];
+  fill(values);
+  if (values.length !== width * count) throw new Error(`state rows: ${values.length} values for ${count} rows of ${width}`);
+  return { width, values };
+}
+
 export function sqliteStateSql(file: string): StateSql {
   const conn = openStateConnection(file);
+  /** The same `[...set, scope, blueprint, identifier]` parameters for each identifier. */
+  const byIdentifier = (before: readonly string[], scope: string, blueprint: string, identifiers: readonly string[]) =>
+    flat(before.length + 3, identifiers.length, (v) => {
+      for (const id of identifiers) v.push(...before, scope, blueprint, id);
+    });
   return {
-    load: (scope, blueprint, identifiers) =>
-      conn.getEach<StateRow>(`SELECT identifier, fingerprint, content, kind, seenRunId FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND identifier = ?`, identifiers.map((id) => [scope, blueprint, id])),
-    upsert: (scope, rows, updatedAt) => conn.run(`INSERT INTO ${TABLE} (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ${ON_CONFLICT}`, rows.map((r) => [scope, ...r, updatedAt])),
+    async load(scope, blueprint, identifiers) {
+      const found = await conn.getEach(`SELECT identifier, fingerprint, content, kind, seenRunId FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND identifier = ?`, byIdentifier([], scope, blueprint, identifiers));
+      const rows: StateRow[] = [];
+      for (let i = 0; i < found.length; i += 5) rows.push([found[i]!, found[i + 1]!, found[i + 2]!, found[i + 3]!, found[i + 4]!]);
+      return rows;
+    },
+    upsert: (scope, rows, updatedAt) =>
+      conn.run(
+        `INSERT INTO ${TABLE} (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ${ON_CONFLICT}`,
+        flat(8, rows.length, (v) => {
+          for (const r of rows) v.push(scope, ...r, updatedAt);
+        }),
+      ),
     update: (scope, blueprint, identifiers, set) => {
       const [clause, values] = setClause(set);
-      return conn.run(`UPDATE ${TABLE} SET ${clause} WHERE scope = ? AND blueprint = ? AND identifier = ?`, identifiers.map((id) => [...values, scope, blueprint, id]));
+      return conn.run(`UPDATE ${TABLE} SET ${clause} WHERE scope = ? AND blueprint = ? AND identifier = ?`, byIdentifier(values, scope, blueprint, identifiers));
     },
-    remove: (scope, blueprint, identifiers) => conn.run(`DELETE FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND identifier = ?`, identifiers.map((id) => [scope, blueprint, id])),
+    remove: (scope, blueprint, identifiers) => conn.run(`DELETE FROM ${TABLE} WHERE scope = ? AND blueprint = ? AND identifier = ?`, byIdentifier([], scope, blueprint, identifiers)),
     close: () => conn.close(),
   };
 }

@@ -7,7 +7,9 @@
  * connection is waited for with SQLite's own busy timeout, blocking only this thread.
  *
  * The worker knows no SQL of its own: it runs the statements state-sql.ts sends, over
- * rows of text values, each batch in one transaction. Its body is plain CommonJS
+ * rows of text values, each batch in one transaction. Rows travel flat (one array of
+ * `width` values per row, end to end): copying one array of strings between threads costs
+ * far less than an array per row (bench/sync.bench.ts). Its body is plain CommonJS
  * evaluated from a string (like lib/jq/node-pool.ts), so it runs the same under tsx,
  * vitest and a bundled server.
  */
@@ -29,25 +31,35 @@ const prepared = (sql) => {
   return stmt;
 };
 const ops = {
-  run: (sql, rows) => sqlite.transaction(() => { const s = prepared(sql); for (const r of rows) s.run(...r); })(),
-  getEach: (sql, rows) => {
+  run: (sql, width, values) => sqlite.transaction(() => {
+    const s = prepared(sql);
+    for (let i = 0; i < values.length; i += width) s.run(values.slice(i, i + width));
+  })(),
+  getEach: (sql, width, values) => {
     const s = prepared(sql).raw();
     const out = [];
-    for (const r of rows) { const row = s.get(...r); if (row) out.push(row); }
+    for (let i = 0; i < values.length; i += width) {
+      const row = s.get(values.slice(i, i + width));
+      if (row) for (const v of row) out.push(v);
+    }
     return out;
   },
 };
-parentPort.on("message", ({ id, op, sql, rows }) => {
+parentPort.on("message", ({ id, op, sql, width, values }) => {
   if (op === "close") { sqlite.close(); parentPort.postMessage({ id, ok: true }); return; }
   try {
-    parentPort.postMessage({ id, ok: true, result: ops[op](sql, rows) });
+    parentPort.postMessage({ id, ok: true, result: ops[op](sql, width, values) });
   } catch (error) {
     parentPort.postMessage({ id, ok: false, error: { message: String(error && error.message || error), code: error && error.code } });
   }
 });
 `;
 
-type Rows = readonly (readonly (string | number)[])[];
+/** Rows laid end to end: `width` values per row. */
+export interface FlatRows {
+  width: number;
+  values: readonly string[];
+}
 
 interface Reply {
   id: number;
@@ -69,9 +81,9 @@ export class StateDatabaseError extends Error {
 
 export interface StateConnection {
   /** `sql` once per row, all in one transaction. */
-  run(sql: string, rows: Rows): Promise<void>;
-  /** `sql` (a SELECT of one row) once per row of parameters; the rows found, as arrays. */
-  getEach<T>(sql: string, rows: Rows): Promise<T[]>;
+  run(sql: string, rows: FlatRows): Promise<void>;
+  /** `sql` (a SELECT of one row) once per row of parameters; the rows found, laid end to end. */
+  getEach(sql: string, rows: FlatRows): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -100,23 +112,23 @@ export function openStateConnection(file: string, options: { busyTimeoutMs?: num
   // No message pending: the thread does not keep the process alive.
   worker.unref();
 
-  const send = <T>(op: string, sql: string, rows: Rows): Promise<T> => {
+  const send = <T>(op: string, sql: string, { width, values }: FlatRows): Promise<T> => {
     if (gone) return Promise.reject(gone);
     const id = nextId++;
     if (pending.size === 0) worker.ref();
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, op, sql, rows });
+      worker.postMessage({ id, op, sql, width, values });
     }).finally(() => {
       if (pending.size === 0) worker.unref();
     });
   };
   return {
     run: (sql, rows) => send<void>("run", sql, rows),
-    getEach: <T>(sql: string, rows: Rows) => send<T[]>("getEach", sql, rows),
+    getEach: (sql, rows) => send<string[]>("getEach", sql, rows),
     async close() {
       if (gone) return;
-      await send<void>("close", "", []);
+      await send<void>("close", "", { width: 1, values: [] });
       await worker.terminate();
     },
   };
