@@ -35,13 +35,10 @@ const ops = {
     const s = prepared(sql);
     for (let i = 0; i < values.length; i += width) s.run(values.slice(i, i + width));
   })(),
-  getEach: (sql, width, values) => {
-    const s = prepared(sql).raw();
+  // One statement, its parameters \`values\`; every row it returns, laid end to end.
+  all: (sql, _width, values) => {
     const out = [];
-    for (let i = 0; i < values.length; i += width) {
-      const row = s.get(values.slice(i, i + width));
-      if (row) for (const v of row) out.push(v);
-    }
+    for (const row of prepared(sql).raw().all(values)) for (const v of row) out.push(v);
     return out;
   },
 };
@@ -82,8 +79,8 @@ export class StateDatabaseError extends Error {
 export interface StateConnection {
   /** `sql` once per row, all in one transaction. */
   run(sql: string, rows: FlatRows): Promise<void>;
-  /** `sql` (a SELECT of one row) once per row of parameters; the rows found, laid end to end. */
-  getEach(sql: string, rows: FlatRows): Promise<string[]>;
+  /** `sql` once with `params`; every row it returns, laid end to end. */
+  all(sql: string, params: readonly string[]): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -125,7 +122,7 @@ export function openStateConnection(file: string, options: { busyTimeoutMs?: num
   };
   return {
     run: (sql, rows) => send<void>("run", sql, rows),
-    getEach: (sql, rows) => send<string[]>("getEach", sql, rows),
+    all: (sql, params) => send<string[]>("all", sql, { width: params.length, values: params }),
     async close() {
       if (gone) return;
       await send<void>("close", "", { width: 1, values: [] });
