@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState, type FormEvent } from "react";
+import { SHARE_HINT, sharePersonPlaceholder } from "./share-words";
 import { useShareMutations, useShares } from "./useShares";
 
 /** The owner's Share button and dialog: pick a person, read or edit; change or stop sharing. */
@@ -38,7 +39,7 @@ export function ShareDialog({ projectId, projectName }: { projectId: string; pro
             Person
           </label>
           <select id="share-person" ref={personSelect} value={email} onChange={(e) => setEmail(e.target.value)} style={{ flex: 1 }}>
-            <option value="">{candidates.length === 0 && shares.data ? "Everyone here already has access" : "Choose a person…"}</option>
+            <option value="">{sharePersonPlaceholder(Boolean(shares.data), candidates.length, shares.data?.shares.length ?? 0)}</option>
             {candidates.map((c) => (
               <option key={c.id} value={c.email}>
                 {c.name} ({c.email})
@@ -61,7 +62,7 @@ export function ShareDialog({ projectId, projectName }: { projectId: string; pro
             {(share.error ?? revoke.error)!.message}
           </div>
         )}
-        <p className="muted">Someone missing from the list? An administrator invites them first. Editors can change everything but cannot rename, delete or share.</p>
+        <p className="muted">{SHARE_HINT}</p>
         <ul data-testid="share-list" style={{ listStyle: "none", padding: 0 }}>
           {shares.data?.shares.length === 0 && <li className="muted">Not shared with anyone yet.</li>}
           {shares.data?.shares.map((s) => (
