@@ -10,6 +10,7 @@ export function ProjectRow({ project }: { project: Project }) {
   const [draft, setDraft] = useState(project.name);
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
+  const cancelDelete = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (editing) input.current?.select();
@@ -76,8 +77,9 @@ export function ProjectRow({ project }: { project: Project }) {
             Rename
           </button>
         )}
+        {/* A refusal from an earlier try (a sync was running then) is not the answer to this one. */}
         {project.access === "owner" && (
-          <button type="button" className="link danger" onClick={() => dialog.current?.showModal()}>
+          <button type="button" className="link danger" onClick={() => (remove.reset(), dialog.current?.showModal())}>
             Delete
           </button>
         )}
@@ -94,14 +96,16 @@ export function ProjectRow({ project }: { project: Project }) {
           )}
           <div className="row">
             <span className="spacer" />
-            <button type="button" autoFocus onClick={() => dialog.current?.close()}>
+            <button type="button" ref={cancelDelete} autoFocus onClick={() => dialog.current?.close()}>
               Cancel
             </button>
             <button
               type="button"
               className="danger solid"
               disabled={remove.isPending}
-              onClick={() => remove.mutate(project.id, { onSuccess: () => dialog.current?.close() })}
+              // The button disables itself while the request runs, which drops the focus out of the
+              // dialog; a refusal (a sync running) brings it back to Cancel, beside the reason.
+              onClick={() => remove.mutate(project.id, { onSuccess: () => dialog.current?.close(), onError: () => cancelDelete.current?.focus() })}
             >
               Delete project
             </button>

@@ -14,7 +14,7 @@ export function HistoryTable({ runs, selected, onSelect }: Props) {
   if (runs.length === 0) return <p className="muted">No run yet.</p>;
   return (
     <div className={styles.scroll}>
-      <table className={`list ${styles.table}`} data-testid="sync-history">
+      <table className={`list ${styles.table} ${styles.history}`} data-testid="sync-history">
         <thead>
           <tr>
             <th>Status</th>
