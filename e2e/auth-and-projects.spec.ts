@@ -95,6 +95,9 @@ test("projects can be created, renamed and deleted with confirmation", async () 
   await rows.first().getByRole("button", { name: "Delete" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByRole("heading")).toHaveText("Delete “Contoso production”?");
+  // The warning wraps inside the dialog (it sits in a right-aligned, no-wrap table cell): no word is cut off.
+  const warning = dialog.getByText("cannot be undone");
+  expect(await warning.evaluate((p) => p.scrollWidth <= p.clientWidth && p.getBoundingClientRect().right <= p.closest("dialog")!.getBoundingClientRect().right)).toBe(true);
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(rows).toHaveCount(1);
 

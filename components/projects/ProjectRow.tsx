@@ -83,7 +83,8 @@ export function ProjectRow({ project }: { project: Project }) {
             Delete
           </button>
         )}
-        <dialog ref={dialog} aria-labelledby={`delete-title-${project.id}`}>
+        {/* Inside td.actions (right-aligned, no wrap): the dialog sets its own text flow, or its words run out of the box. */}
+        <dialog ref={dialog} aria-labelledby={`delete-title-${project.id}`} style={{ maxWidth: 560, whiteSpace: "normal", textAlign: "left" }}>
           <h2 id={`delete-title-${project.id}`}>Delete “{project.name}”?</h2>
           <p>
             The project and everything saved with it (connections, samples, steps, sync history and schedule) will be removed. What its syncs wrote to Port stays there. This cannot be undone.
