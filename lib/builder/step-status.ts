@@ -90,8 +90,16 @@ export async function projectStatus(deps: BuilderDeps, userId: string, projectId
     summary: [syncSummary(lastRun, canSync, graph !== null && port !== null), scheduleSummary(schedule)].filter(Boolean).join("; "),
   };
   const steps = [connect, explore, fieldsStep, blueprintsStep, mappingStep, exportStep, syncStep];
-  const next = steps.find((s) => s.state === "ready")?.id ?? null;
-  return { steps, next };
+  return { steps, next: nextStep(steps) };
+}
+
+/**
+ * The first step ready to be done. Export stays available, but once the builder's own
+ * sync has succeeded it is not what comes next.
+ */
+export function nextStep(steps: readonly StepState[]): StepState["id"] | null {
+  const synced = steps.some((s) => s.id === "sync" && s.state === "done");
+  return steps.find((s) => s.state === "ready" && !(s.id === "export" && synced))?.id ?? null;
 }
 
 /** The saved mapping's resource count (from its last valid text) and whether the saved text itself is valid. */

@@ -9,6 +9,7 @@ import { saveGraphConnection, savePortConnection } from "@/lib/builder/connectio
 import { blueprintTextHash } from "@/lib/builder/blueprint-push";
 import { getDocument, saveDocument } from "@/lib/builder/documents";
 import { saveMapping } from "@/lib/builder/mapping-store";
+import { projectStatus } from "@/lib/builder/step-status";
 import { createNodeJqPool } from "@/lib/jq/server";
 import type { JqEngine } from "@/lib/jq";
 import { seedConfigYaml } from "@/lib/mapping";
@@ -54,6 +55,8 @@ describe("projectJobLoader", () => {
     // The Blueprints step now knows Port holds them (its rail stops asking to create them).
     const doc = (await getDocument(tb.deps, tb.alice, projectId, "blueprints")).content!;
     for (const b of doc.blueprints) expect(doc.pushed[b.identifier]?.hash, b.identifier).toBe(blueprintTextHash(b.text));
+    // The rail: the sync is done.
+    expect((await projectStatus(tb.deps, tb.alice, projectId)).steps.find((s) => s.id === "sync")!.state).toBe("done");
   });
 
   it("a project without a mapping fails its run with the step to fix", async () => {
