@@ -4,13 +4,12 @@
  * them, so the page and the routes cannot drift.
  */
 import { z } from "zod";
+import type { SyncRunRecord } from "../sync/run-record";
 import type {
   BlueprintDrift,
   BlueprintPlan,
   DeletionReport,
-  ResourceCounters,
   RunStatus,
-  RunTrigger,
   SyncErrorEntry,
   SyncEvent,
   SyncSummary,
@@ -40,24 +39,13 @@ export const TERMINAL_STATUSES: readonly RunStatus[] = ["succeeded", "failed", "
 export const isTerminal = (status: RunStatus) => TERMINAL_STATUSES.includes(status);
 
 /** A run as the history table shows it (no errors, no plan: see SyncRunDetail). */
-export interface SyncRunView {
-  id: string;
-  status: RunStatus;
-  trigger: RunTrigger;
-  dryRun: boolean;
-  verify: boolean;
-  cancelRequested: boolean;
-  queuedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
+export interface SyncRunView
+  extends Pick<SyncRunRecord, "id" | "status" | "trigger" | "dryRun" | "verify" | "cancelRequested" | "queuedAt" | "startedAt" | "finishedAt" | "counters" | "errorCount" | "failure"> {
   /** From start to finish (or to now while it runs: null). */
   durationMs: number | null;
-  counters: ResourceCounters[];
   totals: SyncSummary["totals"];
-  errorCount: number;
   /** Why reconciliation deleted nothing (real runs only). */
   deletionSkipped: string | null;
-  failure: { code: string; message: string; hint?: string } | null;
 }
 
 /** `GET sync/runs/[runId]`: the run with its per-entity errors and what it did. */
