@@ -10,6 +10,7 @@ import { blueprintSchema, integrationSchema, type Blueprint, type PortIntegratio
 import { addUsage, entityBytes, sizesInOrder, sizesOf, usageTally, type UsageTally } from "./prisma-usage";
 import { checkCap, entityKey, prepareWrites, usageDelta, type PreparedWrite } from "./storage-cap";
 import type { DemoPortStore, EntityPage, EntityWrite, StoredEntity, StoreUsage } from "./store";
+import { setTimeout as sleep } from "node:timers/promises";
 import { isSqliteBusy } from "../../server/db/sqlite-errors";
 
 const parseBlueprint = (json: string): Blueprint => blueprintSchema.parse(JSON.parse(json));
@@ -59,8 +60,14 @@ async function insertRows(q: Queries, writes: readonly PreparedWrite[], onConfli
 /** SQLite JSON path of a relation, with the name quoted (relation names may hold `-` or `@`). */
 const relationPath = (name: string) => `$."relations"."${name.replace(/"/g, '""')}"`;
 
-/** Runs of a transaction another connection's commit refused (SQLITE_BUSY_SNAPSHOT). */
-const BUSY_ATTEMPTS = 5;
+/**
+ * Runs of a transaction another connection refused (SQLITE_BUSY: its commit came between
+ * this transaction's read and its write, which no busy timeout waits out), with a growing
+ * pause between them: the sync's state thread commits every page, so an immediate retry
+ * can meet the next commit too. 12 runs wait about 2.5 s in all.
+ */
+const BUSY_ATTEMPTS = 12;
+const busyPauseMs = (attempt: number) => Math.min(5 * 2 ** attempt, 400);
 
 export function createPrismaStore(db: Db): DemoPortStore {
   const tally = usageTally();
@@ -87,6 +94,7 @@ function storeOn(q: Queries, tally: UsageTally, pending: StoreUsage | null): Dem
         // transaction's read and its write: SQLite refused the write at once and rolled the
         // transaction back, so running it again from the start is safe.
         if (attempt >= BUSY_ATTEMPTS || !isSqliteBusy(error)) throw error;
+        await sleep(busyPauseMs(attempt));
       }
     }
   };
