@@ -42,6 +42,13 @@ const LINT_FIXES: Partial<Record<string, FixRequest["kind"]>> = {
   pagination_unknown: "next_link",
 };
 
+/** What the parser and the linter report alike: code, severity, words and where. */
+type Reported = Pick<Finding, "code" | "severity" | "message" | "hint"> & { location?: { line?: number; column?: number } };
+
+function findingOf(r: Reported, id: string, origin: Finding["origin"], resource: number | null, fix: FixRequest | null): Finding {
+  return { id, code: r.code, severity: r.severity, message: r.message, hint: r.hint, line: r.location?.line, column: r.location?.column, resource, fix, origin };
+}
+
 function fromIssue(issue: ConfigIssue, origin: Finding["origin"], n: number): Finding {
   const resource = resourceOf(issue.location?.path);
   let fix: FixRequest | null = null;
@@ -52,18 +59,7 @@ function fromIssue(issue: ConfigIssue, origin: Finding["origin"], n: number): Fi
     const path = pathOf(issue.location?.path ?? "");
     if (to && from && path) fix = { kind: "rename_key", resource, rename: { path: path.slice(0, -1), from, to } };
   }
-  return {
-    id: `${origin}:${issue.code}:${n}`,
-    code: issue.code,
-    severity: issue.severity,
-    message: issue.message,
-    hint: issue.hint,
-    line: issue.location?.line,
-    column: issue.location?.column,
-    resource,
-    fix,
-    origin,
-  };
+  return findingOf(issue, `${origin}:${issue.code}:${n}`, origin, resource, fix);
 }
 
 /** `resources[0].selector.datapath` -> ["resources", 0, "selector", "datapath"]. */
@@ -84,18 +80,7 @@ export function pathOf(text: string): (string | number)[] | null {
 function fromLint(f: LintFinding, n: number): Finding {
   const resource = resourceOf(f.location?.path);
   const kind = LINT_FIXES[f.code];
-  return {
-    id: `lint:${f.code}:${n}`,
-    code: f.code,
-    severity: f.severity,
-    message: f.message,
-    hint: f.hint,
-    line: f.location?.line,
-    column: f.location?.column,
-    resource,
-    fix: kind ? { kind, resource } : null,
-    origin: "lint",
-  };
+  return findingOf(f, `lint:${f.code}:${n}`, "lint", resource, kind ? { kind, resource } : null);
 }
 
 function fromStopped(stopped: readonly Diagnostic[]): Finding[] {
