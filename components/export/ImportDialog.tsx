@@ -7,16 +7,17 @@
  * and blueprints together, or changes nothing. The dialog stays mounted, so closing it
  * keeps what was pasted.
  */
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useDeferredValue, useId, useMemo, useState } from "react";
 import { analyseImport } from "@/lib/export/import";
 import { ErrorAlert } from "../demo-catalog/ErrorAlert";
 import styles from "./export.module.css";
 import { FileField } from "./FileField";
 import { ImportFindings } from "./ImportFindings";
 import { useImport } from "./useImport";
+import { useModalDialog } from "../useModalDialog";
 
 export function ImportDialog({ projectId, open, onClose }: { projectId: string; open: boolean; onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const titleId = useId();
   const [configYaml, setConfigYaml] = useState("");
   const [blueprintsJson, setBlueprintsJson] = useState("");
@@ -26,13 +27,6 @@ export function ImportDialog({ projectId, open, onClose }: { projectId: string; 
   const analysis = useMemo(() => (request.configYaml.trim() || request.blueprintsJson.trim() ? analyseImport(request) : null), [request]);
   const errors = analysis?.problems.filter((p) => p.severity === "error").length ?? 0;
   const done = importing.isSuccess ? importing.data : null;
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   const close = () => {
     // After an import every step's editors must start from the imported text: a full reload.
