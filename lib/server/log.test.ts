@@ -1,18 +1,8 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger, redactLogLine } from "./log";
+import { redactLogLine } from "./log";
+import { captureLog } from "./log-capture";
 
-/** A logger writing into a string, so the test reads exactly what would reach the log. */
-function capture() {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { log: createLogger(sink, "info"), text: () => lines.join("") };
-}
+const capture = () => captureLog("info");
 
 describe("log redaction", () => {
   it("never writes tokens, secrets or Authorization headers, at any depth", () => {

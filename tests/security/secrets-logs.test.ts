@@ -5,10 +5,9 @@
  * recognised by shape, in messages, error stacks and URLs too.
  */
 import { randomBytes } from "node:crypto";
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { AppError, toErrorShape } from "@/lib/errors";
-import { createLogger } from "@/lib/server/log";
+import { captureLog } from "@/lib/server/log-capture";
 import { decryptSecret, encryptSecret } from "@/lib/server/secrets";
 
 const key = randomBytes(32);
@@ -16,16 +15,7 @@ const CLIENT_SECRET = "PLANTED-logs-client-secret-Kq9~z";
 const PASTED_TOKEN = "PLANTED-logs-pasted-token-Vb2.w";
 const JWT = "eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJ1MSIsImFwcGlkIjoiYSJ9.c2lnbmF0dXJlLXBsYW50ZWQ";
 
-function capture() {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { log: createLogger(sink, "trace"), text: () => lines.join("") };
-}
+const capture = () => captureLog("trace");
 
 /** The secrets as a connection save leaves them: encrypted, and the token read back once. */
 function plantInConnection() {
