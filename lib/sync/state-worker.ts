@@ -14,6 +14,7 @@
  * vitest and a bundled server.
  */
 import { Worker } from "node:worker_threads";
+import { STATE_WAL_AUTOCHECKPOINT, walPragmas } from "../server/db/wal-policy";
 import { moduleUrl, resolvePackage } from "../server/resolve-package";
 
 const WORKER_SOURCE = `
@@ -24,6 +25,8 @@ sqlite.pragma("busy_timeout = " + workerData.busyTimeoutMs);
 // Only the sync's state: a commit lost to a power cut is an entity planned again next run
 // (an upsert Port already holds), so no fsync per commit (WAL keeps the file consistent).
 sqlite.pragma("synchronous = NORMAL");
+// When the log is folded into the file: lib/server/db/wal-policy.ts.
+sqlite.exec(workerData.walPragmas);
 const statements = new Map();
 const prepared = (sql) => {
   let stmt = statements.get(sql);
@@ -87,7 +90,7 @@ export interface StateConnection {
 export function openStateConnection(file: string, options: { busyTimeoutMs?: number } = {}): StateConnection {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { file, betterSqlite3: resolvePackage("better-sqlite3", moduleUrl(() => import.meta.url)), busyTimeoutMs: options.busyTimeoutMs ?? 30_000 },
+    workerData: { file, betterSqlite3: resolvePackage("better-sqlite3", moduleUrl(() => import.meta.url)), busyTimeoutMs: options.busyTimeoutMs ?? 30_000, walPragmas: walPragmas(STATE_WAL_AUTOCHECKPOINT) },
   });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 1;
