@@ -18,6 +18,27 @@ describe("checkSyntax", () => {
     expect(await checkSyntax(engine, ".a |")).toEqual({ message: "syntax error, unexpected end of the expression", line: 1, column: 5 });
     expect(await checkSyntax(engine, ".a // .b")).toBeNull();
   });
+  it("asks jq once per expression and engine: a second check (a resync, a preview) answers from what jq said", async () => {
+    let runs = 0;
+    const counting: JqEngine = { ...engine, run: (request) => (runs++, engine.run(request)) };
+    const first = [await checkSyntax(counting, ".a | bar(2)"), await checkSyntax(counting, ".ok | length")];
+    expect(runs).toBe(2);
+    const again = [await checkSyntax(counting, ".a | bar(2)"), await checkSyntax(counting, ".ok | length")];
+    expect(runs).toBe(2);
+    expect(again).toEqual(first);
+    expect(first[0]).toMatchObject({ message: "bar/1 is not defined" });
+    expect(first[1]).toBeNull();
+  });
+  it("does not keep a verdict jq did not give (its worker timed out or crashed): the next check asks again", async () => {
+    let runs = 0;
+    const flaky: JqEngine = {
+      ...engine,
+      run: (request) => (++runs === 1 ? Promise.resolve({ ok: false, reason: "timeout", timeoutMs: 1 }) : engine.run(request)),
+    };
+    expect(await checkSyntax(flaky, ".z")).toEqual({ message: "compiling the expression did not finish" });
+    expect(await checkSyntax(flaky, ".z")).toBeNull();
+    expect(runs).toBe(2);
+  });
   it("compiles each expression alone, so one cannot close the page program's brackets", async () => {
     expect(await checkSyntax(engine, ".a) | (.b")).toMatchObject({ line: 1, column: 3 });
     const b = await compileBatch(engine, { fields: [".a) | (.b", ".x)), ((1", "$__selector", ".id"], selector: "true" });

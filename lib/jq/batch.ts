@@ -60,22 +60,39 @@ export async function compileExpression(engine: JqEngine, source: string): Promi
   return { source, jq, fast: syntaxError ? null : compileFastPath(jq), syntaxError };
 }
 
+/**
+ * Verdicts of `checkSyntax` per engine, by expression text. jq's grammar does not change
+ * while a process runs, so a scheduled sync, a resync or a preview does not ask jq again
+ * (and start its workers again: lib/jq/node-pool.ts) about what it already checked. Only
+ * jq's own answers are kept, never a timeout or a crash; the oldest goes past the bound.
+ */
+const verdicts = new WeakMap<JqEngine, Map<string, JqSyntaxError | null>>();
+const MAX_VERDICTS = 5_000;
+
 /** Compiles without running: a syntax error with its line and column inside `expr`. */
 export async function checkSyntax(engine: JqEngine, expr: string): Promise<JqSyntaxError | null> {
+  let known = verdicts.get(engine);
+  if (!known) verdicts.set(engine, (known = new Map()));
+  if (known.has(expr)) return known.get(expr)!;
   const r = await engine.run({ program: buildCheckProgram(expr), input: CHECK_INPUT });
-  if (r.ok) return null;
-  if (r.reason === "error" && isCompileError(r.stderr, r.exitCode)) {
-    const error = parseCompileError(r.stderr, CHECK_FIRST_LINE);
-    // jq points just past the end of the text: say so, at the end of the expression.
-    if (/unexpected end of file/.test(error.message)) {
-      const lines = expr.split("\n");
-      const last = lines[lines.length - 1] ?? "";
-      return { message: error.message.replace("unexpected end of file", "unexpected end of the expression"), line: lines.length, column: last.length + 1 };
-    }
-    return error;
+  if (!r.ok && r.reason !== "error") return { message: r.reason === "timeout" ? "compiling the expression did not finish" : r.message };
+  const verdict = r.ok ? null : syntaxVerdict(expr, r.stderr, r.exitCode);
+  if (known.size >= MAX_VERDICTS) known.delete(known.keys().next().value!);
+  known.set(expr, verdict);
+  return verdict;
+}
+
+/** jq's answer to the check program: the syntax error inside `expr`, or null (it compiled). */
+function syntaxVerdict(expr: string, stderr: string, exitCode: number): JqSyntaxError | null {
+  if (!isCompileError(stderr, exitCode)) return null; // compiled; with no input nothing ran
+  const error = parseCompileError(stderr, CHECK_FIRST_LINE);
+  // jq points just past the end of the text: say so, at the end of the expression.
+  if (/unexpected end of file/.test(error.message)) {
+    const lines = expr.split("\n");
+    const last = lines[lines.length - 1] ?? "";
+    return { message: error.message.replace("unexpected end of file", "unexpected end of the expression"), line: lines.length, column: last.length + 1 };
   }
-  if (r.reason === "error") return null; // compiled; with no input nothing ran
-  return { message: r.reason === "timeout" ? "compiling the expression did not finish" : r.message };
+  return error;
 }
 
 export interface CompileBatchOptions {

@@ -2,7 +2,8 @@
  * Server-side jq: a small pool of worker threads, each holding its own jq-wasm instance.
  * A run that exceeds its time limit gets its worker terminated (the only way to stop a
  * wasm loop such as `[repeat(1)]` or `def f: f; f`) and a fresh worker takes its place.
- * Several workers also let one page use both cores.
+ * Several workers also let one page use both cores. Workers start when a run needs one
+ * and end after IDLE_MS without work, so an idle pool holds no threads.
  *
  * The worker body is plain CommonJS evaluated from a string, so it runs the same under
  * tsx, vitest and a bundled server, with no TypeScript loader in the worker.
@@ -56,22 +57,33 @@ interface Slot {
   ready: Promise<void>;
   task: Task | null;
   timer: ReturnType<typeof setTimeout> | null;
+  /** Set while the worker waits for work: it ends when this fires (IDLE_MS). */
+  idleTimer: ReturnType<typeof setTimeout> | null;
 }
 
 /** Each worker's JS heap: the input page and the output text, both bounded well below it. */
 const WORKER_HEAP_MB = 256;
+
+/**
+ * A worker with nothing to do for this long ends; the next run starts one again (about
+ * 50 ms). A worker holds about 15 MB (its isolate and jq's wasm memory), and a sync whose
+ * expressions all take the fast path uses jq only to check their syntax at the start.
+ */
+const IDLE_MS = 2_000;
 
 function tooLargeMessage(chars: number): string {
   return `jq's output is ${Math.round(chars / 1_048_576)} M characters; at most ${MAX_OUTPUT_CHARS / 1_048_576} M are read. The program builds a value too large: bound it with limit(n; ...) or first(...).`;
 }
 
 export interface NodeJqPoolOptions {
-  /** Worker threads; default min(2, cores). */
+  /** Most worker threads at once; default min(2, cores). They start on demand. */
   size?: number;
   /** Default per-run limit in ms. */
   timeoutMs?: number;
   /** Where to look for jq-wasm first; default the working directory (the project root). */
   root?: string;
+  /** A worker idle this long ends (default 2 s). */
+  idleMs?: number;
 }
 
 /** The file a worker thread `require`s for jq-wasm (lib/server/resolve-package.ts says where from). */
@@ -79,11 +91,18 @@ export function resolveJqWasm(root: string = process.cwd()): string {
   return resolvePackage("jq-wasm", moduleUrl(() => import.meta.url), root);
 }
 
-export function createNodeJqPool(options: NodeJqPoolOptions = {}): JqEngine {
+export interface NodeJqPool extends JqEngine {
+  /** Worker threads alive now (started on demand, ended when idle). */
+  liveWorkers(): number;
+}
+
+export function createNodeJqPool(options: NodeJqPoolOptions = {}): NodeJqPool {
   const size = Math.max(1, options.size ?? Math.min(2, availableParallelism()));
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const idleMs = options.idleMs ?? IDLE_MS;
   const jqModulePath = resolveJqWasm(options.root);
   const queue: Task[] = [];
+  /** The live workers, at most `size`. */
   const slots: Slot[] = [];
   let nextId = 1;
   let closed = false;
@@ -96,7 +115,7 @@ export function createNodeJqPool(options: NodeJqPoolOptions = {}): JqEngine {
       workerData: { jqModulePath, maxOutputChars: MAX_OUTPUT_CHARS },
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
-    const slot: Slot = { worker, ready: Promise.resolve(), task: null, timer: null };
+    const slot: Slot = { worker, ready: Promise.resolve(), task: null, timer: null, idleTimer: null };
     slot.ready = new Promise<void>((resolve, reject) => {
       worker.on("message", (m: WorkerReply) => {
         if (m.ready) return resolve();
@@ -114,16 +133,26 @@ export function createNodeJqPool(options: NodeJqPoolOptions = {}): JqEngine {
         }
       });
     });
-    // A worker that dies (out of memory, a bug) fails its task and is replaced.
+    // A worker that dies (out of memory, a bug) fails its task and leaves the pool.
     worker.on("error", (err) => {
       if (slot.task) finish(slot, { ok: false, reason: "crash", message: describeCrash(err.message) }, true);
     });
     worker.on("exit", () => {
       if (slot.task) finish(slot, { ok: false, reason: "crash", message: "jq worker exited" }, true);
+      else retire(slot);
     });
     slot.ready.catch(() => undefined);
     worker.unref();
     return slot;
+  }
+
+  /** The worker leaves the pool and ends (a task that needs one later starts another). */
+  function retire(slot: Slot): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = null;
+    const index = slots.indexOf(slot);
+    if (index >= 0) slots.splice(index, 1);
+    void slot.worker.terminate();
   }
 
   function finish(slot: Slot, result: JqRunResult, replace: boolean): void {
@@ -131,21 +160,33 @@ export function createNodeJqPool(options: NodeJqPoolOptions = {}): JqEngine {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.task = null;
-    if (replace) {
-      const index = slots.indexOf(slot);
-      void slot.worker.terminate();
-      if (index >= 0 && !closed) slots[index] = spawn();
-    } else {
+    if (replace) retire(slot);
+    else {
       slot.worker.unref();
+      slot.idleTimer = setTimeout(() => retire(slot), idleMs);
+      slot.idleTimer.unref();
     }
     task?.resolve(result);
     pump();
   }
 
+  /** A free worker, or a new one while there are fewer than `size`. */
+  function freeSlot(): Slot | null {
+    const idle = slots.find((s) => s.task === null);
+    if (idle) return idle;
+    if (slots.length >= size || closed) return null;
+    const slot = spawn();
+    slots.push(slot);
+    return slot;
+  }
+
   function pump(): void {
-    for (const slot of slots) {
-      if (slot.task || queue.length === 0) continue;
+    while (queue.length > 0) {
+      const slot = freeSlot();
+      if (!slot) return;
       const task = queue.shift()!;
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      slot.idleTimer = null;
       slot.task = task;
       slot.worker.ref(); // keep the process alive while a run is pending
       const timeoutMs = task.request.timeoutMs ?? defaultTimeout;
@@ -160,10 +201,9 @@ export function createNodeJqPool(options: NodeJqPoolOptions = {}): JqEngine {
     }
   }
 
-  for (let i = 0; i < size; i++) slots.push(spawn());
-
   return {
     parallelism: size,
+    liveWorkers: () => slots.length,
     run(request) {
       if (closed) return Promise.resolve({ ok: false, reason: "crash", message: "jq engine closed" });
       return new Promise<JqRunResult>((resolve) => {
@@ -175,10 +215,11 @@ export function createNodeJqPool(options: NodeJqPoolOptions = {}): JqEngine {
       closed = true;
       for (const task of queue.splice(0)) task.resolve({ ok: false, reason: "crash", message: "jq engine closed" });
       await Promise.all(
-        slots.map(async (slot) => {
+        slots.splice(0).map(async (slot) => {
           const task = slot.task;
           slot.task = null;
           if (slot.timer) clearTimeout(slot.timer);
+          if (slot.idleTimer) clearTimeout(slot.idleTimer);
           task?.resolve({ ok: false, reason: "crash", message: "jq engine closed" });
           await slot.worker.terminate();
         }),

@@ -13,7 +13,7 @@ import type { AppErrorShape } from "@/lib/errors";
 import { toErrorShape } from "@/lib/errors";
 import type { GraphClient } from "@/lib/graph";
 import type { JqEngine } from "@/lib/jq";
-import { compileResource, noSource, type PortAppConfig, type SourceMap } from "@/lib/mapping";
+import { compileResource, noSource, type CompiledResource, type PortAppConfig, type SourceMap } from "@/lib/mapping";
 import type { BlueprintInput, PortClient, PortEntity } from "@/lib/port";
 import type { Db } from "@/lib/server/db";
 import { resourcePages, type FetchOptions } from "./fetch";
@@ -143,8 +143,24 @@ async function verify(run: Run): Promise<SyncSummary["drift"]> {
   }
 }
 
+type Compiled = Promise<{ ok: true; value: CompiledResource } | { ok: false; error: unknown }>;
+
+/**
+ * 0. Every resource's mapping compiled at once, at the start (jq checks each expression's
+ * syntax): jq's workers then end while the pages stream, when every expression takes the
+ * fast path (lib/jq/node-pool.ts). A resource meets its own failure when its turn comes.
+ */
+function compileAll(job: SyncJob): Compiled[] {
+  return job.config.resources.map((resource, index) =>
+    compileResource(job.engine, resource, { index, source: job.source ?? noSource }).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    ),
+  );
+}
+
 /** 3. One resource: its pages fetched ahead, each mapped, planned and handed to the writer. */
-async function syncResource(run: Run, index: number, writer: EntityWriter, produced: string[]): Promise<void> {
+async function syncResource(run: Run, index: number, compiling: Compiled, writer: EntityWriter, produced: string[]): Promise<void> {
   const { job, recorder } = run;
   const resource = job.config.resources[index]!;
   const counters = recorder.resources[index]!;
@@ -153,7 +169,9 @@ async function syncResource(run: Run, index: number, writer: EntityWriter, produ
   let stage: ErrorStage = "config";
   let failed = false;
   try {
-    const compiled = await compileResource(job.engine, resource, { index, source: job.source ?? noSource });
+    const outcome = await compiling;
+    if (!outcome.ok) throw outcome.error;
+    const compiled = outcome.value;
     stage = "fetch";
     const pages = resourcePages(job.graph, job.engine, resource, index, {
       ...job.fetch,
@@ -263,6 +281,7 @@ function summarize(run: Run, parts: Pick<SyncSummary, "blueprints" | "drift" | "
 export async function runSync(job: SyncJob, ctx: RunContext): Promise<SyncSummary> {
   const startedAt = (ctx.now ?? Date.now)();
   const run = openRun(job, ctx);
+  const compiled = compileAll(job);
   try {
     const previous = await run.store.count();
     run.recorder.emit({
@@ -287,7 +306,7 @@ export async function runSync(job: SyncJob, ctx: RunContext): Promise<SyncSummar
     const produced: string[] = [];
     for (const index of job.config.resources.keys()) {
       if (run.signal.aborted) break;
-      await syncResource(run, index, writer, produced);
+      await syncResource(run, index, compiled[index]!, writer, produced);
     }
     await writer.drain();
     // What the run wrote and produced, on disk before anything reads the scope as a whole.
