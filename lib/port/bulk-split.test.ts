@@ -12,6 +12,15 @@ describe("splitIntoBulks", () => {
     expect(JSON.parse(bulks[0]!.body)).toEqual({ entities: bulks[0]!.entities });
   });
 
+  it("sends the caller's own JSON of each entity as it is, and measures the bulk on it", () => {
+    const texts = [0, 1, 2].map((i) => `{"identifier":"e${i}","title":"given ${i}"}`);
+    const bulks = [...splitIntoBulks([entity(0), entity(1), entity(2)], {}, (_, i) => texts[i]!)];
+    expect(bulks.map((b) => b.body)).toEqual([`{"entities":[${texts.join(",")}]}`]);
+    // Sized by the given text (a few bytes each), not by the entities' own JSON.
+    const small = [...splitIntoBulks([entity(0, 5_000), entity(1, 5_000)], { maxBytes: 200 }, (_, i) => texts[i]!)];
+    expect(small).toHaveLength(1);
+  });
+
   it("splits by size so that no body exceeds the limit", () => {
     const bulks = [...splitIntoBulks(Array.from({ length: 10 }, (_, i) => entity(i, 300_000)))];
     expect(bulks.map((b) => b.entities.length)).toEqual([3, 3, 3, 1]);

@@ -21,12 +21,17 @@ export interface SplitLimits {
   maxBytes?: number;
 }
 
+/** Each entity's JSON as the caller already made it (the sync derives it from what it stores: lib/sync/diff.ts). */
+export type EntityJson = (entity: PortEntity, index: number) => string;
+
+const stringify: EntityJson = (entity) => JSON.stringify(entity);
+
 /**
  * Lazily yields bulks from any iterable of entities, so a caller streaming pages never
  * holds more than one bulk serialized. An entity alone over the byte limit gets a bulk of
  * its own (Port will answer 413, and the writer then reports that entity).
  */
-export function* splitIntoBulks(entities: Iterable<PortEntity>, limits: SplitLimits = {}): Generator<Bulk> {
+export function* splitIntoBulks(entities: Iterable<PortEntity>, limits: SplitLimits = {}, jsonOf: EntityJson = stringify): Generator<Bulk> {
   const maxEntities = limits.maxEntities ?? BULK_MAX_ENTITIES;
   const maxBytes = limits.maxBytes ?? BULK_MAX_BYTES;
   let parts: string[] = [];
@@ -43,7 +48,7 @@ export function* splitIntoBulks(entities: Iterable<PortEntity>, limits: SplitLim
   };
   let index = 0;
   for (const entity of entities) {
-    const json = JSON.stringify(entity);
+    const json = jsonOf(entity, index);
     const jsonBytes = Buffer.byteLength(json);
     // +1 for the comma before every entity but the first of a bulk.
     // Strictly under the limit: Port's "1 MiB" is a ceiling, and equal to it is not "under".

@@ -6,7 +6,7 @@
  * entity-deletes.ts.
  */
 import { PortError, isPortError } from "./errors";
-import { splitIntoBulks, type Bulk } from "./bulk-split";
+import { splitIntoBulks, type Bulk, type EntityJson } from "./bulk-split";
 import { SEARCH_MAX_PAGE } from "./limits";
 import { bulkUpsertResponseSchema, entitySearchPageSchema, type PortEntity } from "./schemas";
 import type { PortTransport, RetryEvent } from "./transport";
@@ -23,6 +23,11 @@ export interface UpsertOptions {
   signal?: AbortSignal;
   /** How many failures to keep with details; the rest are only counted (default 1,000). */
   maxFailuresKept?: number;
+  /**
+   * Each entity's JSON, when the caller has it already (it must be what JSON.stringify
+   * gives for that entity): sent as it is, not serialized again.
+   */
+  json?: EntityJson;
 }
 
 export interface UpsertResult extends WriteProgress {
@@ -120,7 +125,7 @@ export async function upsertEntities(
     options.onProgress?.(snapshot(result));
   };
 
-  await stoppedMidway(result, "entities were written", () => pool(splitIntoBulks(entities), workers, options.signal, writeBulk));
+  await stoppedMidway(result, "entities were written", () => pool(splitIntoBulks(entities, {}, options.json), workers, options.signal, writeBulk));
   return result;
 }
 

@@ -34,6 +34,17 @@ export function contentJson(entity: EntityContent): string {
   });
 }
 
+/**
+ * The entity as Port's upsert takes it, from its stored content (`contentJson`) without
+ * serializing it again: `{"identifier":...,` then the content's keys. It is the text
+ * JSON.stringify gives for an entity of the shape the mapping builds (identifier, title,
+ * icon and team when mapped, properties, relations, in that order: diff.test.ts).
+ */
+export function wireJson(identifier: string, content: string): string {
+  const id = JSON.stringify(identifier);
+  return content.length > 2 ? `{"identifier":${id},${content.slice(1)}` : `{"identifier":${id}}`;
+}
+
 /** Whether `entity` sets what the stored content (`contentJson`) sets, as Port sees it. */
 export function sameContent(entity: FingerprintInput, stored: string): boolean {
   return entityFingerprint(entity) === entityFingerprint({ ...parseContent(stored), identifier: entity.identifier } as FingerprintInput);

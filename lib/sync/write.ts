@@ -12,6 +12,7 @@
  * entity again unless Port confirmed it here.
  */
 import { isPortError, type PortClient } from "@/lib/port";
+import { wireJson } from "./diff";
 import type { PlannedWrite } from "./plan";
 import { errorEntry, type RunRecorder } from "./recorder";
 import type { StateStore } from "./state-store";
@@ -66,7 +67,14 @@ export class EntityWriter {
       const result = await this.port.upsertEntities(
         blueprint,
         writes.map((w) => w.entity),
-        { merge: true, createMissingRelatedEntities: options.createMissingRelatedEntities ?? true, signal: options.signal, maxFailuresKept: writes.length },
+        {
+          merge: true,
+          createMissingRelatedEntities: options.createMissingRelatedEntities ?? true,
+          signal: options.signal,
+          maxFailuresKept: writes.length,
+          // The content the plan made is the entity's text already.
+          json: (entity, i) => wireJson(entity.identifier, writes[i]!.content),
+        },
       );
       recorder.portWrites.upsertRequests += result.requests;
       const refused = new Set(result.failures.map((f) => f.index));
