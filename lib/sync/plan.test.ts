@@ -47,6 +47,21 @@ describe.each(["prisma", "sqlite"] as const)("planPage against the stored state 
     expect(plan.duplicates).toEqual([]);
   });
 
+  it("stale counts per blueprint are the rows of this scope produced by any other run, older or newer in order", async () => {
+    const row = (id: string) => ({ identifier: id, content: contentJson(user(id)), kind: "/users" });
+    await store.saveWritten("u", [row("a"), row("b")], "run-1");
+    await store.saveWritten("u", [row("c")], "run-5");
+    await store.saveWritten("g", [row("d"), row("e")], "run-9");
+    await store.saveWritten("g", [row("f")], "run-5");
+    const other = createStateStore(t.db, "integration:other", { sql });
+    await other.saveWritten("u", [row("x"), row("y")], "run-1");
+    await other.flush();
+    await store.flush();
+    expect(await other.staleCounts("run-5")).toEqual(new Map([["u", 2]]));
+    expect(await store.staleCounts("run-5")).toEqual(new Map([["u", 2], ["g", 2]]));
+    expect(await store.staleCounts("run-0")).toEqual(new Map([["u", 3], ["g", 3]]));
+  });
+
   it("an entity whose state was invalidated (drift) is written again though nothing changed; a second time in the run is a duplicate", async () => {
     await written(user("a"));
     await store.invalidate("u", ["a"]);

@@ -216,11 +216,26 @@ export function createStateStore(db: Db, scope: string, options: StateStoreOptio
       return new Map(rows.map((r) => [r.blueprint, r._count._all]));
     },
 
-    /** Per blueprint, how many rows this run did not produce. */
+    /**
+     * Per blueprint, how many rows this run did not produce. As two ranges of the
+     * (scope, seenRunId) index: SQLite reads `seenRunId <> ?` by scanning every row of the
+     * scope (about 200 ms at 135,000 rows, at the end of every run), the ranges read only
+     * the stale rows.
+     */
     async staleCounts(runId: string): Promise<Map<string, number>> {
       await flush();
-      const rows = await db.syncEntityState.groupBy({ by: ["blueprint"], where: { scope, seenRunId: { not: runId } }, _count: { _all: true } });
-      return new Map(rows.map((r) => [r.blueprint, r._count._all]));
+      const rows = await db.$queryRawUnsafe<{ blueprint: string; stale: bigint | number }[]>(
+        `SELECT blueprint, count(*) AS stale FROM (
+           SELECT blueprint FROM "SyncEntityState" WHERE scope = ? AND seenRunId < ?
+           UNION ALL
+           SELECT blueprint FROM "SyncEntityState" WHERE scope = ? AND seenRunId > ?
+         ) GROUP BY blueprint`,
+        scope,
+        runId,
+        scope,
+        runId,
+      );
+      return new Map(rows.map((r) => [r.blueprint, Number(r.stale)]));
     },
 
     /** A page of rows of `blueprint` this run did not produce, in identifier order after `after`. */
