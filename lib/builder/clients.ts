@@ -57,7 +57,9 @@ export async function graphForProject(deps: BuilderDeps, userId: string, project
 
 export async function portForProject(deps: BuilderDeps, userId: string, projectId: string, use: ClientTuning = {}): Promise<PortClient> {
   const conn = await loadPortConnection(deps, userId, projectId);
-  const tuning = { ...(use.retry?.maxAttempts ? { retry: { maxAttempts: use.retry.maxAttempts } } : {}), ...(use.timeoutMs ? { attemptTimeoutMs: use.timeoutMs } : {}) };
+  // The same limits as Graph's: attempts, and the budget of one request with its retries.
+  const retry = { ...(use.retry?.maxAttempts ? { maxAttempts: use.retry.maxAttempts } : {}), ...(use.retry?.budgetMs ? { budgetMs: use.retry.budgetMs } : {}) };
+  const tuning = { ...(Object.keys(retry).length ? { retry } : {}), ...(use.timeoutMs ? { attemptTimeoutMs: use.timeoutMs } : {}) };
   if (conn.mode === "demo") {
     if (!deps.demo) throw demoOff();
     return createPortClient({ baseUrl: deps.demo.portBaseUrl, ...DEMO_PORT_CREDENTIALS, fetch: deps.demo.fetch, ...tuning });

@@ -2,7 +2,9 @@
  * When and how long to wait before retrying a Port request, like Ocean does: 429, 408,
  * 502, 503 and 504 are retried (500 is not: Port reports real failures with it), up to
  * 10 attempts, exponential from 0.3 s with jitter, and the server's own `Retry-After`
- * or `x-ratelimit-reset` wins when it says longer.
+ * or `x-ratelimit-reset` wins when it says longer. Unlike Ocean, a request has a budget:
+ * 10 attempts of a Port that never answers would take 20 minutes (120 s each); no retry
+ * starts, and no attempt outlives, 5 minutes after it was first sent.
  */
 import { backoffDelay, parseRetryAfter } from "../net/backoff";
 
@@ -15,9 +17,11 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** Cap of one wait; default 60 s. */
   maxDelayMs: number;
+  /** From the first attempt's sending, how long the request may take, retries included; default 5 min. */
+  budgetMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 10, baseDelayMs: 300, maxDelayMs: 60_000 };
+export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 10, baseDelayMs: 300, maxDelayMs: 60_000, budgetMs: 300_000 };
 
 /**
  * The wait the server asked for, in ms, or undefined. `Retry-After` is seconds or an HTTP

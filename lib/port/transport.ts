@@ -212,7 +212,9 @@ export class PortTransport {
     onRetry?: (event: RetryEvent) => void,
   ): Promise<ReceivedAnswer> {
     const { method, path } = target;
-    const { limiter, retry } = this.options;
+    const { limiter, retry, now } = this.options;
+    /** The budget's end (retry.ts), from when the first attempt goes out. */
+    let deadline: number | undefined;
     for (let n = 1; ; n++) {
       if (signal?.aborted) throw cancelled(signal);
       let response: ReceivedAnswer | undefined;
@@ -220,9 +222,11 @@ export class PortTransport {
       let sentAt = limiter.generation;
       try {
         await prepare?.();
-        const timeout = AbortSignal.timeout(this.options.attemptTimeoutMs);
+        const left = deadline === undefined ? retry.budgetMs : deadline - now();
+        const timeout = AbortSignal.timeout(Math.max(1, Math.min(this.options.attemptTimeoutMs, left)));
         response = await limiter.run(async () => {
           sentAt = limiter.generation;
+          deadline ??= now() + retry.budgetMs;
           // The attempt's timeout covers the body too: a body that stalls is retried.
           return receive(await attempt(signal ? AbortSignal.any([signal, timeout]) : timeout), target);
         });
@@ -236,14 +240,15 @@ export class PortTransport {
         return response;
       }
       if (response?.status === 429) limiter.throttled(sentAt);
-      if (n >= retry.maxAttempts) {
+      const delayMs = retryDelayMs(n, response?.headers, retry, now(), this.options.random);
+      if (n >= retry.maxAttempts || now() + delayMs >= (deadline ?? Infinity)) {
         if (response) return response; // the caller turns it into a PortError with Port's message
-        throw new PortError("port_unreachable", `${method} ${path}: Port could not be reached after ${n} attempts (${describeFailure(failure)}).`, {
+        const took = deadline === undefined ? "" : ` in ${Math.round((now() - deadline + retry.budgetMs) / 1000)} s`;
+        throw new PortError("port_unreachable", `${method} ${path}: Port could not be reached after ${n} attempt${n > 1 ? "s" : ""}${took} (${describeFailure(failure)}).`, {
           hint: "Check the network path to Port and the region; retry later.",
           cause: failure,
         });
       }
-      const delayMs = retryDelayMs(n, response?.headers, retry, this.options.now(), this.options.random);
       const event: RetryEvent = { method, path, attempt: n, status: response?.status, delayMs };
       this.options.onRetry?.(event);
       onRetry?.(event);

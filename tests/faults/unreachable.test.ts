@@ -58,6 +58,25 @@ describe.each(KINDS)("Port unreachable (%s)", (kind) => {
   }, 30_000);
 });
 
+describe("a Port that never answers: one request's retries stop at its budget", () => {
+  it("fails in about the budget with fewer attempts than allowed, and says how long it tried", async () => {
+    const target = await serveUnreachable("accepts and never answers");
+    try {
+      const port = createPortClient({ baseUrl: `${target.origin}${DEMO_PORT_PATH}`, clientId: "id", clientSecret: "secret", attemptTimeoutMs: 300, retry: { maxAttempts: 10, budgetMs: 1_000 }, sleep: async () => undefined });
+      const started = performance.now();
+      const error = await port.checkCredentials().then(() => null, (e: unknown) => e);
+      const took = performance.now() - started;
+      expect(error).toMatchObject({ code: "port_unreachable", message: expect.stringMatching(/Port could not be reached after [2-4] attempts in [01] s/) });
+      // Ten attempts of 300 ms would take 3 s: no retry starts that would end past the budget.
+      expect(took).toBeGreaterThanOrEqual(550);
+      expect(took).toBeLessThan(1_600);
+      expect(target.connections()).toBeLessThan(5);
+    } finally {
+      await target.close();
+    }
+  }, 30_000);
+});
+
 describe.each(KINDS)("Graph unreachable (%s)", (kind) => {
   it("the run fails by itself with a clear message and deletes nothing", async () => {
     const target = await serveUnreachable(kind);
