@@ -47,6 +47,24 @@ describe("readAhead", () => {
     }
     await expect(collect(readAhead(failing(), 2))).rejects.toThrow("page 2 failed");
   });
+
+  it("the items fetched before the error reach the consumer first, however slow it is", async () => {
+    async function* failing() {
+      yield 1;
+      yield 2;
+      throw new Error("page 3 failed");
+    }
+    const got: number[] = [];
+    const consume = async () => {
+      for await (const n of readAhead(failing(), 2)) {
+        // The producer has long failed when the consumer asks for the next item.
+        await new Promise((r) => setTimeout(r, 20));
+        got.push(n);
+      }
+    };
+    await expect(consume()).rejects.toThrow("page 3 failed");
+    expect(got).toEqual([1, 2]);
+  });
 });
 
 describe("flatMapConcurrent", () => {

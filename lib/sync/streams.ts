@@ -41,15 +41,19 @@ class Channel<T> {
     for (const w of this.spaceWaiters.splice(0)) w();
   }
 
+  /**
+   * The items in order; a producer's error comes after the items it had already handed
+   * over, so what the consumer gets before the error does not depend on timing.
+   */
   async *drain(): AsyncGenerator<T, void, undefined> {
     for (;;) {
-      if (this.failure) throw this.failure.error;
       if (this.items.length > 0) {
         const item = this.items.shift()!;
         this.spaceWaiters.shift()?.();
         yield item;
         continue;
       }
+      if (this.failure) throw this.failure.error;
       if (this.closed) return;
       await new Promise<void>((r) => (this.itemWaiter = r));
     }
