@@ -6,8 +6,8 @@
 import { BULK_MAX_BYTES, BULK_MAX_ENTITIES } from "./limits";
 import type { PortEntity } from "./schemas";
 
-export interface Bulk {
-  entities: PortEntity[];
+export interface Bulk<T = PortEntity> {
+  entities: T[];
   /** Index of each entity in the caller's input, for per-entity results. */
   indexes: number[];
   /** The request body, already serialized: `{"entities":[...]}`. */
@@ -21,24 +21,28 @@ export interface SplitLimits {
   maxBytes?: number;
 }
 
-/** Each entity's JSON as the caller already made it (the sync derives it from what it stores: lib/sync/diff.ts). */
-export type EntityJson = (entity: PortEntity, index: number) => string;
+/** An entity as its JSON text, made by the caller (the sync keeps entities as text: lib/sync/plan.ts). */
+export interface SerializedEntity {
+  identifier: string;
+  /** What JSON.stringify gives for the entity: sent as it is. */
+  json: string;
+}
 
-const stringify: EntityJson = (entity) => JSON.stringify(entity);
+const stringify = (entity: unknown) => JSON.stringify(entity);
 
 /**
  * Lazily yields bulks from any iterable of entities, so a caller streaming pages never
  * holds more than one bulk serialized. An entity alone over the byte limit gets a bulk of
  * its own (Port will answer 413, and the writer then reports that entity).
  */
-export function* splitIntoBulks(entities: Iterable<PortEntity>, limits: SplitLimits = {}, jsonOf: EntityJson = stringify): Generator<Bulk> {
+export function* splitIntoBulks<T = PortEntity>(entities: Iterable<T>, limits: SplitLimits = {}, jsonOf: (entity: T, index: number) => string = stringify): Generator<Bulk<T>> {
   const maxEntities = limits.maxEntities ?? BULK_MAX_ENTITIES;
   const maxBytes = limits.maxBytes ?? BULK_MAX_BYTES;
   let parts: string[] = [];
-  let batch: PortEntity[] = [];
+  let batch: T[] = [];
   let indexes: number[] = [];
   let bytes = ENVELOPE_BYTES;
-  const flush = (): Bulk => {
+  const flush = (): Bulk<T> => {
     const bulk = { entities: batch, indexes, body: `{"entities":[${parts.join(",")}]}` };
     parts = [];
     batch = [];

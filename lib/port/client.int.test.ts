@@ -172,6 +172,18 @@ describe("entity upserts", () => {
     expect(result.failures).toEqual([expect.objectContaining({ identifier: "u0001", index: 1, status: 413 })]);
   });
 
+  it("entities held as JSON text are sent as that text, in bulks and in the single fallback after a 413", async () => {
+    const c = await withBlueprints();
+    const huge = user(1, { properties: { accountEnabled: true, blob: "x".repeat(1_100_000) } });
+    const entities = [user(0), huge, user(2, { title: "Given as text" })];
+    const result = await c.upsertSerializedEntities("entra-id-user", entities.map((e) => ({ identifier: e.identifier, json: JSON.stringify(e) })));
+    expect(result.written).toBe(2);
+    expect(result.failures).toEqual([expect.objectContaining({ identifier: "u0001", index: 1, status: 413 })]);
+    const held = new Map<string, unknown>();
+    for await (const page of c.listEntities("entra-id-user")) for (const e of page) held.set(e.identifier, e.title);
+    expect(held).toEqual(new Map([["u0000", user(0).title], ["u0002", "Given as text"]]));
+  });
+
   it("keeps Port's per-entity errors from a 207 with the identifier and message", async () => {
     const c = await withBlueprints();
     const result = await c.upsertEntities("entra-id-user", [

@@ -5,7 +5,8 @@
  */
 import { AdaptiveLimiter } from "./concurrency";
 import { ensureBlueprints, getBlueprint, type EnsureBlueprintsOptions, type EnsureBlueprintsReport } from "./blueprints";
-import { listEntities, upsertEntities, type ListOptions, type UpsertOptions, type UpsertResult } from "./entities";
+import type { SerializedEntity } from "./bulk-split";
+import { listEntities, upsertEntities, upsertSerializedEntities, type ListOptions, type UpsertOptions, type UpsertResult } from "./entities";
 import { deleteEntities, type DeleteOptions, type DeleteResult } from "./entity-deletes";
 import { getIntegration, updateIntegrationConfig } from "./integration";
 import { resolvePortBaseUrl, type PortRegion } from "./regions";
@@ -46,6 +47,8 @@ export interface PortClient {
   /** Creates missing blueprints and adds missing properties/relations; see blueprints.ts. */
   ensureBlueprints(desired: readonly BlueprintInput[], options?: EnsureBlueprintsOptions): Promise<EnsureBlueprintsReport>;
   upsertEntities(blueprint: string, entities: Iterable<PortEntity>, options?: UpsertOptions): Promise<UpsertResult>;
+  /** The same for entities held as JSON text (`{identifier, json}`): the text is sent as it is. */
+  upsertSerializedEntities(blueprint: string, entities: Iterable<SerializedEntity>, options?: UpsertOptions): Promise<UpsertResult>;
   deleteEntities(blueprint: string, identifiers: Iterable<string>, options?: DeleteOptions): Promise<DeleteResult>;
   listEntities(blueprint: string, options?: ListOptions): AsyncGenerator<PortEntity[]>;
   getIntegration(identifier: string, signal?: AbortSignal): Promise<PortIntegration>;
@@ -86,6 +89,7 @@ export function createPortClient(options: PortClientOptions): PortClient {
     getBlueprint: (identifier, signal) => getBlueprint(transport, identifier, signal),
     ensureBlueprints: (desired, opts) => ensureBlueprints(transport, desired, opts),
     upsertEntities: (blueprint, entities, opts) => upsertEntities(transport, workers, blueprint, entities, opts),
+    upsertSerializedEntities: (blueprint, entities, opts) => upsertSerializedEntities(transport, workers, blueprint, entities, opts),
     deleteEntities: (blueprint, identifiers, opts) => deleteEntities(transport, workers, blueprint, identifiers, opts),
     listEntities: (blueprint, opts) => listEntities(transport, blueprint, opts),
     getIntegration: (identifier, signal) => getIntegration(transport, identifier, signal),

@@ -6,7 +6,7 @@
  * entity-deletes.ts.
  */
 import { PortError, isPortError } from "./errors";
-import { splitIntoBulks, type Bulk, type EntityJson } from "./bulk-split";
+import { splitIntoBulks, type Bulk, type SerializedEntity } from "./bulk-split";
 import { SEARCH_MAX_PAGE } from "./limits";
 import { bulkUpsertResponseSchema, entitySearchPageSchema, type PortEntity } from "./schemas";
 import type { PortTransport, RetryEvent } from "./transport";
@@ -23,11 +23,6 @@ export interface UpsertOptions {
   signal?: AbortSignal;
   /** How many failures to keep with details; the rest are only counted (default 1,000). */
   maxFailuresKept?: number;
-  /**
-   * Each entity's JSON, when the caller has it already (it must be what JSON.stringify
-   * gives for that entity): sent as it is, not serialized again.
-   */
-  json?: EntityJson;
 }
 
 export interface UpsertResult extends WriteProgress {
@@ -39,12 +34,28 @@ export interface UpsertResult extends WriteProgress {
 const enc = encodeURIComponent;
 const UPSERT_FALLBACK_STATUSES = new Set([400, 413, 422]);
 
-export async function upsertEntities(
+export function upsertEntities(transport: PortTransport, workers: number, blueprint: string, entities: Iterable<PortEntity>, options: UpsertOptions = {}): Promise<UpsertResult> {
+  return upsert(transport, workers, blueprint, entities, (entity) => JSON.stringify(entity), options);
+}
+
+/** The same, for entities the caller holds as JSON text (sent as they are, not serialized again). */
+export function upsertSerializedEntities(
   transport: PortTransport,
   workers: number,
   blueprint: string,
-  entities: Iterable<PortEntity>,
+  entities: Iterable<SerializedEntity>,
   options: UpsertOptions = {},
+): Promise<UpsertResult> {
+  return upsert(transport, workers, blueprint, entities, (entity) => entity.json, options);
+}
+
+async function upsert<T extends { identifier: string }>(
+  transport: PortTransport,
+  workers: number,
+  blueprint: string,
+  entities: Iterable<T>,
+  jsonOf: (entity: T) => string,
+  options: UpsertOptions,
 ): Promise<UpsertResult> {
   const result: UpsertResult = { written: 0, created: 0, failed: 0, retries: 0, requests: 0, failures: [] };
   const keep = options.maxFailuresKept ?? 1000;
@@ -62,14 +73,14 @@ export async function upsertEntities(
     if (result.failures.length < keep) result.failures.push(f);
   };
 
-  const writeSingle = async (entity: PortEntity, index: number, signal: AbortSignal) => {
+  const writeSingle = async (entity: T, index: number, signal: AbortSignal) => {
     result.requests += 1;
     try {
       const { status } = await transport.request({
         method: "POST",
         path: `/v1/blueprints/${enc(blueprint)}/entities`,
         query,
-        body: entity,
+        rawBody: jsonOf(entity),
         signal,
         onRetry,
         what: `Upserting entity ${entity.identifier} of ${blueprint}`,
@@ -82,7 +93,7 @@ export async function upsertEntities(
     }
   };
 
-  const writeBulk = async (bulk: Bulk, signal: AbortSignal) => {
+  const writeBulk = async (bulk: Bulk<T>, signal: AbortSignal) => {
     result.requests += 1;
     let body: unknown;
     try {
@@ -125,7 +136,7 @@ export async function upsertEntities(
     options.onProgress?.(snapshot(result));
   };
 
-  await stoppedMidway(result, "entities were written", () => pool(splitIntoBulks(entities, {}, options.json), workers, options.signal, writeBulk));
+  await stoppedMidway(result, "entities were written", () => pool(splitIntoBulks(entities, {}, jsonOf), workers, options.signal, writeBulk));
   return result;
 }
 

@@ -11,7 +11,7 @@ export type { EnsureBlueprintsReport, EnsureBlueprintsOptions, BlueprintUpdate }
 export type { UpsertOptions, UpsertResult, ListOptions, EntityFailure, WriteProgress } from "./entities";
 export type { DeleteOptions, DeleteResult } from "./entity-deletes";
 export { entityFingerprint, fingerprintContent, canonicalJson, type FingerprintInput } from "./fingerprint";
-export { splitIntoBulks } from "./bulk-split";
+export { splitIntoBulks, type SerializedEntity } from "./bulk-split";
 export { BULK_MAX_ENTITIES, BULK_MAX_BYTES, DELETE_MAX_ENTITIES, SEARCH_MAX_PAGE, ENTITY_IDENTIFIER_MAX_LENGTH } from "./limits";
 export type { RetryEvent } from "./transport";
 export { PortError, isPortError, type PortErrorCode } from "./errors";

@@ -215,7 +215,7 @@ async function planAndWrite(run: Run, index: number, blueprint: string, entities
   run.plan.add(blueprint, pagePlan);
   for (const w of pagePlan.writes) counters[w.isNew ? "created" : "updated"] += 1;
   // Produced by this run though not written: not a deletion of the plan.
-  await store.markSeen(blueprint, pagePlan.writes.filter((w) => !w.isNew).map((w) => w.entity.identifier), ctx.runId, kind);
+  await store.markSeen(blueprint, pagePlan.writes.filter((w) => !w.isNew).map((w) => w.identifier), ctx.runId, kind);
 }
 
 /** 4. Reconciliation: only after a run without any error, and never a cancelled one. */

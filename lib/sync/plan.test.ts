@@ -40,8 +40,8 @@ describe.each(["prisma", "sqlite"] as const)("planPage against the stored state 
     const changed = user("b", { properties: { mail: "b@contoso.com", jobTitle: "Engineer" } });
     const plan = await planPage(store, "run-2", "u", "/users", [reordered, changed, user("c"), user("d")]);
     expect(plan.unchanged).toBe(2);
-    expect(plan.writes.map((w) => [w.entity.identifier, w.isNew])).toEqual([["b", false], ["d", true]]);
-    expect(propertyChanges(JSON.parse(plan.writes[0]!.previous!), plan.writes[0]!.entity)).toEqual([{ path: "properties.jobTitle", before: null, after: "Engineer" }]);
+    expect(plan.writes.map((w) => [w.identifier, w.isNew])).toEqual([["b", false], ["d", true]]);
+    expect(propertyChanges(JSON.parse(plan.writes[0]!.previous!), JSON.parse(plan.writes[0]!.content))).toEqual([{ path: "properties.jobTitle", before: null, after: "Engineer" }]);
     // The unchanged ones now count as produced by run-2: reconciliation keeps them.
     expect(await store.staleCounts("run-2")).toEqual(new Map([["u", 1]]));
     expect(plan.duplicates).toEqual([]);
@@ -66,7 +66,7 @@ describe.each(["prisma", "sqlite"] as const)("planPage against the stored state 
     await written(user("a"));
     await store.invalidate("u", ["a"]);
     const first = await planPage(store, "run-2", "u", "/users", [user("a")]);
-    expect(first.writes.map((w) => w.entity.identifier)).toEqual(["a"]);
+    expect(first.writes.map((w) => w.identifier)).toEqual(["a"]);
     await store.saveWritten("u", first.writes.map((w) => ({ identifier: "a", content: w.content, kind: "/users" })), "run-2");
     const again = await planPage(store, "run-2", "u", "/users", [user("a")]);
     expect(again).toMatchObject({ unchanged: 1, writes: [], duplicates: ["a"] });
@@ -77,7 +77,7 @@ describe.each(["prisma", "sqlite"] as const)("planPage against the stored state 
     // On disk at once (committed before Port is asked), unconfirmed.
     expect((await createStateStore(t.db, "integration:test").load("u", ["a"])).get("a")).toMatchObject({ confirmed: false, seenRunId: "run-1" });
     const again = await planPage(store, "run-2", "u", "/users", [user("a")]);
-    expect(again.writes.map((w) => [w.entity.identifier, w.isNew])).toEqual([["a", false]]);
+    expect(again.writes.map((w) => [w.identifier, w.isNew])).toEqual([["a", false]]);
     await store.recordIntent("u", [{ identifier: "b", content: contentJson(user("b")), kind: "/users" }], "run-2");
     await store.confirm("u", ["b"]);
     expect((await store.load("u", ["b"])).get("b")).toMatchObject({ confirmed: true }); // from the buffer

@@ -56,7 +56,7 @@ export class EntityWriter {
   private async recordIntent(blueprint: string, kind: string, writes: PlannedWrite[]): Promise<void> {
     const fresh = writes.filter((w) => w.isNew);
     if (fresh.length === 0) return;
-    await this.store.recordIntent(blueprint, fresh.map((w) => ({ identifier: w.entity.identifier, content: w.content, kind })), this.options.runId);
+    await this.store.recordIntent(blueprint, fresh.map((w) => ({ identifier: w.identifier, content: w.content, kind })), this.options.runId);
   }
 
   private async write(resource: number, kind: string, blueprint: string, writes: PlannedWrite[]): Promise<void> {
@@ -64,28 +64,24 @@ export class EntityWriter {
     const counters = recorder.resources[resource]!;
     try {
       await this.recordIntent(blueprint, kind, writes);
-      const result = await this.port.upsertEntities(
+      // The planned texts are the bodies (diff.ts wireJson), made as each bulk goes out.
+      const result = await this.port.upsertSerializedEntities(
         blueprint,
-        writes.map((w) => w.entity),
-        {
-          merge: true,
-          createMissingRelatedEntities: options.createMissingRelatedEntities ?? true,
-          signal: options.signal,
-          maxFailuresKept: writes.length,
-          // The content the plan made is the entity's text already.
-          json: (entity, i) => wireJson(entity.identifier, writes[i]!.content),
-        },
+        (function* () {
+          for (const w of writes) yield { identifier: w.identifier, json: wireJson(w.identifier, w.content) };
+        })(),
+        { merge: true, createMissingRelatedEntities: options.createMissingRelatedEntities ?? true, signal: options.signal, maxFailuresKept: writes.length },
       );
       recorder.portWrites.upsertRequests += result.requests;
       const refused = new Set(result.failures.map((f) => f.index));
       const written = writes.filter((_, i) => !refused.has(i));
       // Creates were recorded with their content: confirming them sets one short column.
-      await store.confirm(blueprint, written.filter((w) => w.isNew).map((w) => w.entity.identifier));
-      await store.saveWritten(blueprint, written.filter((w) => !w.isNew).map((w) => ({ identifier: w.entity.identifier, content: w.content, kind })), options.runId);
+      await store.confirm(blueprint, written.filter((w) => w.isNew).map((w) => w.identifier));
+      await store.saveWritten(blueprint, written.filter((w) => !w.isNew).map((w) => ({ identifier: w.identifier, content: w.content, kind })), options.runId);
       // A refused create is not in Port: its intent record goes.
-      await store.remove(blueprint, writes.filter((w, i) => refused.has(i) && w.isNew).map((w) => w.entity.identifier));
+      await store.remove(blueprint, writes.filter((w, i) => refused.has(i) && w.isNew).map((w) => w.identifier));
       // A refused update stays produced by this run (never a reason to delete it).
-      await store.markSeen(blueprint, writes.filter((w, i) => refused.has(i) && !w.isNew).map((w) => w.entity.identifier), options.runId, kind);
+      await store.markSeen(blueprint, writes.filter((w, i) => refused.has(i) && !w.isNew).map((w) => w.identifier), options.runId, kind);
       for (const w of written) {
         if (w.isNew) counters.created += 1;
         else counters.updated += 1;
