@@ -1,7 +1,7 @@
 /**
  * Applies the committed migrations in prisma/migrations to a SQLite file, recording them
  * in Prisma's own `_prisma_migrations` table so that `prisma migrate deploy` and this
- * agree. `npm start` uses `prisma migrate deploy`; tests use this for speed.
+ * agree. The server (lib/server/startup.ts), the command line and the tests all use this.
  */
 import Database from "better-sqlite3";
 import { createHash, randomUUID } from "node:crypto";
