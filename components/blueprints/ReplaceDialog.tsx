@@ -4,7 +4,7 @@
  * Asked before new blueprints meet existing ones: replace all, add only the missing, or
  * cancel. A native modal <dialog>: focus moves into it and Escape cancels.
  */
-import { useEffect, useRef } from "react";
+import { useModalDialog } from "../useModalDialog";
 import styles from "./blueprints.module.css";
 import type { MergeMode } from "./generate";
 
@@ -22,13 +22,7 @@ export function ReplaceDialog({
   missing: number;
   onChoose: (mode: MergeMode | null) => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
 
   return (
     <dialog ref={ref} aria-labelledby="replace-title" data-testid="replace-dialog" onCancel={() => onChoose(null)}>
