@@ -213,8 +213,8 @@ export class PortTransport {
   ): Promise<ReceivedAnswer> {
     const { method, path } = target;
     const { limiter, retry, now } = this.options;
-    /** The budget's end (retry.ts), from when the first attempt goes out. */
-    let deadline: number | undefined;
+    /** When the first attempt went out: the budget (retry.ts) counts from there. */
+    let firstSentAt: number | undefined;
     for (let n = 1; ; n++) {
       if (signal?.aborted) throw cancelled(signal);
       let response: ReceivedAnswer | undefined;
@@ -222,11 +222,11 @@ export class PortTransport {
       let sentAt = limiter.generation;
       try {
         await prepare?.();
-        const left = deadline === undefined ? retry.budgetMs : deadline - now();
+        const left = firstSentAt === undefined ? retry.budgetMs : firstSentAt + retry.budgetMs - now();
         const timeout = AbortSignal.timeout(Math.max(1, Math.min(this.options.attemptTimeoutMs, left)));
         response = await limiter.run(async () => {
           sentAt = limiter.generation;
-          deadline ??= now() + retry.budgetMs;
+          firstSentAt ??= now();
           // The attempt's timeout covers the body too: a body that stalls is retried.
           return receive(await attempt(signal ? AbortSignal.any([signal, timeout]) : timeout), target);
         });
@@ -241,9 +241,10 @@ export class PortTransport {
       }
       if (response?.status === 429) limiter.throttled(sentAt);
       const delayMs = retryDelayMs(n, response?.headers, retry, now(), this.options.random);
-      if (n >= retry.maxAttempts || now() + delayMs >= (deadline ?? Infinity)) {
+      const elapsed = firstSentAt === undefined ? undefined : now() - firstSentAt;
+      if (n >= retry.maxAttempts || (elapsed !== undefined && elapsed + delayMs >= retry.budgetMs)) {
         if (response) return response; // the caller turns it into a PortError with Port's message
-        const took = deadline === undefined ? "" : ` in ${Math.round((now() - deadline + retry.budgetMs) / 1000)} s`;
+        const took = elapsed === undefined ? "" : ` in ${Math.round(elapsed / 1000)} s`;
         throw new PortError("port_unreachable", `${method} ${path}: Port could not be reached after ${n} attempt${n > 1 ? "s" : ""}${took} (${describeFailure(failure)}).`, {
           hint: "Check the network path to Port and the region; retry later.",
           cause: failure,
