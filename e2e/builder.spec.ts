@@ -203,6 +203,17 @@ test("blueprints: the user blueprint is generated, edited, refused where it is w
   await expect(diagram).toHaveAttribute("aria-label", "Diagram of 1 blueprint and 0 relations");
   await expect(diagram.locator(".react-flow__node")).toContainText("Entra ID User (walked)");
   await expect(page.getByTestId("creation-order")).toHaveText("Create entra-id-user");
+
+  // Generating again over existing blueprints asks first; Escape keeps the edited one.
+  await page.getByTestId("generate-blueprints").click();
+  const replace = page.getByTestId("replace-dialog");
+  await expect(replace).toBeVisible();
+  await expect(replace).toContainText("This project already has 1 blueprint. Replacing it with blueprints generated from the picked fields drops your edits to it.");
+  await expect(page.getByTestId("add-missing")).toHaveText("Nothing missing to add");
+  await shot("6b-blueprints-replace-asked");
+  await page.keyboard.press("Escape");
+  await expect(replace).toBeHidden();
+  await expect(page.getByTestId("blueprint-item")).toContainText("Entra ID User (walked)");
 });
 
 test("blueprints: Create in Port puts the user blueprint in the demo Port", async () => {

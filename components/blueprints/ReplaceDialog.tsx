@@ -23,12 +23,13 @@ export function ReplaceDialog({
   onChoose: (mode: MergeMode | null) => void;
 }) {
   const ref = useModalDialog(open);
+  const them = existing === 1 ? "it" : "them";
 
   return (
     <dialog ref={ref} aria-labelledby="replace-title" data-testid="replace-dialog" onCancel={() => onChoose(null)}>
       <h2 id="replace-title">Replace the blueprints?</h2>
       <p>
-        This project already has {existing} {existing === 1 ? "blueprint" : "blueprints"}. Replacing them with {source} drops your edits to them.
+        This project already has {existing} {existing === 1 ? "blueprint" : "blueprints"}. Replacing {them} with {source} drops your edits to {them}.
       </p>
       <div className={styles.dialogActions}>
         <button type="button" onClick={() => onChoose(null)} autoFocus>
