@@ -4,7 +4,8 @@
  * itemsToParse, every mapping leaf), in editor positions. The editor shows them as
  * decorations over Monaco's YAML colouring.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
+import { isMap, isScalar, isSeq, type Node as YamlNode } from "yaml";
+import { parseYamlBounded } from "@/lib/mapping/yaml-depth";
 import { jqTokens, type JqTokenKind } from "./jq-tokens";
 
 export interface JqRange {
@@ -26,7 +27,9 @@ export function isJqPosition(keys: readonly Key[]): boolean {
 }
 
 export function jqRanges(text: string): JqRange[] {
-  const doc = parseDocument(text);
+  // Bounded: a stack overflow while composing can abort the tab (lib/mapping/yaml-depth.ts).
+  const { doc } = parseYamlBounded(text);
+  if (!doc) return [];
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
   const position = (offset: number) => {

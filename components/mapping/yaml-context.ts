@@ -4,8 +4,9 @@
  * the key or in the value, and the text typed so far. A key being typed (`  acc`, no
  * colon yet) is completed to a parsable entry first, so the `yaml` parser can place it.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from "yaml";
+import { isMap, isPair, isScalar, isSeq, type Node as YamlNode } from "yaml";
 import type { PathSegment } from "@/lib/mapping";
+import { parseYamlBounded } from "@/lib/mapping/yaml-depth";
 
 export interface CursorContext {
   /** Keys from the root to the entry at the cursor (list items as their index). */
@@ -57,8 +58,9 @@ export function cursorContext(text: string, line: number, column: number): Curso
   lines[line - 1] = probeLine;
   const probe = lines.join("\n");
   const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + (inValue ? Math.min(column - 1, current.length) : before.length + MARK.length - 1);
-  const doc = parseDocument(probe);
-  const path = locate(doc.contents, offset, []) ?? [];
+  // Bounded: a stack overflow while composing can abort the tab (lib/mapping/yaml-depth.ts).
+  const { doc } = parseYamlBounded(probe);
+  const path = (doc && locate(doc.contents, offset, [])) ?? [];
   if (!inValue && path[path.length - 1] === `${typed}${MARK}`) path.pop();
   return { path, inValue, typed };
 }

@@ -4,7 +4,8 @@
  * way round), a file past the size limit: one clear error naming the file and what it
  * looks like, instead of a parser's complaint about its first character.
  */
-import { isMap, parseDocument } from "yaml";
+import { isMap } from "yaml";
+import { parseYamlBounded } from "../mapping/yaml-depth";
 
 export type ImportedFileKind = "config" | "blueprints" | "integration";
 
@@ -51,8 +52,8 @@ function looksLikeBlueprints(text: string): string[] | null {
 
 function looksLikeConfig(text: string): boolean {
   if (text.trimStart().startsWith("[")) return false;
-  const doc = parseDocument(text, { prettyErrors: false });
-  return doc.errors.length === 0 && isMap(doc.contents) && doc.contents.has("resources");
+  const { doc } = parseYamlBounded(text, { prettyErrors: false });
+  return !!doc && doc.errors.length === 0 && isMap(doc.contents) && doc.contents.has("resources");
 }
 
 /** The problem with giving `text` as `kind`, or null when it may be that kind of file. */

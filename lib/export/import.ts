@@ -6,12 +6,13 @@
  * An optional integration config (the install's `integration.config`, as YAML or JSON)
  * lets the lints judge its `paginationType`; the export always writes next_link.
  */
-import { isMap, parseDocument } from "yaml";
+import { isMap } from "yaml";
 import { z } from "zod";
 import type { ErrorLocation } from "../errors";
 import { lintConfig, type LintFinding } from "../mapping/lint";
 import type { PortAppConfig } from "../mapping/model";
 import { noSource, parsePortAppConfig } from "../mapping/parse";
+import { parseYamlBounded } from "../mapping/yaml-depth";
 import { importedFileProblem } from "./import-kinds";
 import type { Blueprint } from "../port/schemas";
 import { validateBlueprintText } from "../schema/validate-blueprint";
@@ -53,7 +54,18 @@ export interface ImportAnalysis {
 
 function integrationSettings(text: string | undefined, problems: ImportFinding[]): Record<string, unknown> | undefined {
   if (text === undefined || text.trim() === "") return undefined;
-  const doc = parseDocument(text, { prettyErrors: false });
+  const { doc, tooDeep } = parseYamlBounded(text, { prettyErrors: false });
+  if (tooDeep) {
+    problems.push({
+      file: "integration",
+      severity: "error",
+      code: "integration_unreadable",
+      message: `The integration config is nested too deeply to read: more than ${tooDeep.limit} levels.`,
+      hint: "Paste the install's integration.config as YAML or JSON, or leave it empty.",
+      location: { line: tooDeep.line, column: tooDeep.column },
+    });
+    return undefined;
+  }
   const error = doc.errors[0];
   if (error || !isMap(doc.contents)) {
     problems.push({
@@ -61,9 +73,7 @@ function integrationSettings(text: string | undefined, problems: ImportFinding[]
       severity: "error",
       code: "integration_unreadable",
       message: error
-        ? /Maximum call stack/i.test(error.message)
-          ? "The integration config is nested too deeply to read."
-          : `The integration config is not YAML or JSON: ${error.message.split("\n")[0]}`
+        ? `The integration config is not YAML or JSON: ${error.message.split("\n")[0]}`
         : "The integration config must be a map of settings (paginationType: ..., authType: ...).",
       hint: "Paste the install's integration.config as YAML or JSON, or leave it empty.",
       location: error ? { line: error.linePos?.[0].line, column: error.linePos?.[0].col } : { line: 1, column: 1 },

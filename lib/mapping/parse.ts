@@ -4,10 +4,11 @@
  * Unknown keys are kept out of the model but reported as warnings (a misspelt key is
  * silently ignored by Ocean, which is exactly what a person needs to be told).
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import { isMap, isScalar, LineCounter, type Document, type Node as YamlNode } from "yaml";
 import { formatPath, noSource, type ConfigIssue, type PathSegment, type SourceMap } from "./source";
 import { knownKeys, portAppConfigSchema, type PortAppConfig } from "./model";
 import { validateConfig } from "./validate";
+import { parseYamlBounded } from "./yaml-depth";
 
 export { formatPath, noSource, type ConfigIssue, type PathSegment, type SourceMap } from "./source";
 
@@ -137,7 +138,8 @@ export function parsePortAppConfig(text: string): ParsedConfig {
   try {
     return parseWithinLimits(text);
   } catch (error) {
-    // The parser's own recursion (composing, toJS, validation) on absurd nesting.
+    // Nesting is bounded before composing (yaml-depth.ts); this is the last guard, for a
+    // recursion that still runs out of stack (an alias expanded into itself, say).
     if (error instanceof RangeError && isTooDeep(error.message)) {
       return refused({ severity: "error", code: "yaml_too_deep", message: "The YAML is nested too deeply to read.", hint: TOO_DEEP_HINT, location: { line: 1, column: 1 } });
     }
@@ -147,7 +149,16 @@ export function parsePortAppConfig(text: string): ParsedConfig {
 
 function parseWithinLimits(text: string): ParsedConfig {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const { doc, tooDeep } = parseYamlBounded(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (tooDeep) {
+    return refused({
+      severity: "error",
+      code: "yaml_too_deep",
+      message: `The YAML is nested too deeply to read: more than ${tooDeep.limit} levels.`,
+      hint: TOO_DEEP_HINT,
+      location: { line: tooDeep.line, column: tooDeep.column },
+    });
+  }
   const source = yamlSource(doc, lines, text);
   const issues: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];

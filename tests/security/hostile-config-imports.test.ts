@@ -122,13 +122,14 @@ describe("the integration config", () => {
   it("an alias bomb or nesting 40,000 deep is an error of that file, not a crash", () => {
     const lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
     for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]`);
-    for (const [integrationConfig, message] of [
-      [lines.join("\n"), /^The integration config could not be expanded: Excessive alias count/],
-      [`a: ${"[".repeat(40_000)}${"]".repeat(40_000)}`, /^The integration config is nested too deeply to read\.$/],
+    for (const [integrationConfig, message, location] of [
+      [lines.join("\n"), /^The integration config could not be expanded: Excessive alias count/, null],
+      // The 100th bracket is level 101: refused there, before anything is composed.
+      [`a: ${"[".repeat(40_000)}${"]".repeat(40_000)}`, /^The integration config is nested too deeply to read: more than 100 levels\.$/, { line: 1, column: 3 + 100 }],
     ] as const) {
       const analysis = analyseImport({ configYaml: DOCUMENTATION_MAPPING_YAML, blueprintsJson: DOCUMENTATION_BLUEPRINTS_JSON, integrationConfig });
       expect(analysis.ok).toBe(false);
-      expect(analysis.problems.find((p) => p.severity === "error")).toMatchObject({ file: "integration", code: "integration_unreadable", message: expect.stringMatching(message) });
+      expect(analysis.problems.find((p) => p.severity === "error")).toMatchObject({ file: "integration", code: "integration_unreadable", message: expect.stringMatching(message), location: location ?? expect.anything() });
     }
   });
 });
