@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: keep file-level parallelism modest so HTTP tests do not starve.
     maxWorkers: 2,
+    // The second names a file whose process died under it (vitest itself does not).
+    reporters: ["default", "./tests/support/unfinished-files-reporter.ts"],
   },
 });
