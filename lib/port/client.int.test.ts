@@ -334,9 +334,14 @@ describe("retries and concurrency", () => {
       expect(error).toMatchObject({ code: "port_cancelled" });
       expect(error.partial).toMatchObject({ written: expect.any(Number), failed: 0 });
       const stored = (await served.demo.store.pageEntities("entra-id-user", { limit: 1000 })).entities.length;
-      expect(error.partial!.written).toBeGreaterThanOrEqual(40);
-      expect(error.partial!.written).toBe(stored);
-      expect(error.message).toContain(`${stored} entities`);
+      const confirmed = error.partial!.written;
+      expect(confirmed).toBeGreaterThanOrEqual(40);
+      // Port holds every entity it confirmed. It may hold more: a bulk it stored whose answer
+      // had not been read when the cancel came (under load, 20 ms is not always enough), but
+      // never more than the bulks in flight.
+      expect(stored).toBeGreaterThanOrEqual(confirmed);
+      expect(stored - confirmed).toBeLessThanOrEqual(c.concurrency().peakInFlight * 20);
+      expect(error.message).toContain(`; ${confirmed} entities`);
     } finally {
       release();
     }
