@@ -197,4 +197,16 @@ describe("evaluateBatch: one item jq cannot read does not spoil the others", () 
     const [whole] = await evaluateBatch(engine, b, [body]);
     expect(whole!.fields![0]).toEqual({ kind: "error", message: UNREADABLE });
   });
+
+  it("a page body nested past the fast path's depth goes to jq under tostring and ==, which decides (2,000 levels overflowed the fast path's stack)", async () => {
+    const b = await compileBatch(engine, { fields: ["tostring", ". == .", ".value | tostring"] });
+    expect(b.jqFields).toEqual([]);
+    const nested = (depth: number) => `${"[".repeat(depth)}"\u0100"${"]".repeat(depth)}`;
+    const evaluate = async (depth: number) => (await evaluateBatch(engine, b, [JSON.parse(`{"value":${nested(depth)}}`)], { pageBody: true, timeoutMs: 20_000 }))[0]!.fields;
+    const asText = nested(300).replace("\\u0100", "\u0100");
+    expect(await evaluate(300)).toEqual([{ kind: "value", value: `{"value":${asText}}` }, { kind: "value", value: true }, { kind: "value", value: asText }]);
+    // jq-wasm's own stack gives out on printing 2,000 levels: its error, not a crash of the server.
+    const deepest = await evaluate(2_000);
+    expect(deepest).toEqual([{ kind: "error", message: expect.stringMatching(/^jq failed/) }, { kind: "value", value: true }, { kind: "error", message: expect.stringMatching(/^jq failed/) }]);
+  });
 });

@@ -4,6 +4,7 @@
  * (non-integer numbers, strings with surrogates, comparing arrays or objects, messages
  * that jq truncates), they throw NEEDS_JQ and that item goes through jq instead.
  */
+import { MAX_FAST_DEPTH } from "./fast-input";
 import { cannotIterate, EMPTY as SHARED_EMPTY, JqRuntimeError, NEEDS_JQ, jqType, type FastResult } from "./fast-values";
 
 /** Module-local, as in fast-path.ts: `truthy` runs per element of `any`. */
@@ -29,7 +30,8 @@ export function jqToString(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function assertPlainJson(v: unknown): void {
+/** A page body is read without the item screen's depth check (batch.ts): bounded here too. */
+function assertPlainJson(v: unknown, depth = 0): void {
   if (v === null || typeof v === "boolean") return;
   if (typeof v === "number") {
     plainNumber(v);
@@ -39,13 +41,14 @@ function assertPlainJson(v: unknown): void {
     if (!PLAIN_STRING.test(v)) throw NEEDS_JQ;
     return;
   }
+  if (depth >= MAX_FAST_DEPTH) throw NEEDS_JQ;
   if (Array.isArray(v)) {
-    for (const x of v) assertPlainJson(x);
+    for (const x of v) assertPlainJson(x, depth + 1);
     return;
   }
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
     if (!PLAIN_STRING.test(k)) throw NEEDS_JQ;
-    assertPlainJson(x);
+    assertPlainJson(x, depth + 1);
   }
 }
 

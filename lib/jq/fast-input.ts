@@ -8,14 +8,19 @@
  *   refuses a lone high surrogate (the whole input fails to parse) and reads a lone low
  *   one as U+FFFD;
  * - undefined, functions and other non-JSON values are dropped or turned into null;
- * - nesting deeper than MAX_DEPTH (jq refuses 10,000 levels; this also bounds the fast
- *   path's own recursion).
+ * - nesting deeper than MAX_FAST_DEPTH (jq refuses 10,000 levels; this also bounds the
+ *   fast path's own recursion).
  * An item for which `readsBackAlike` is false goes to jq whole, so jq decides it.
  * Integers beyond 2^53 lose their digits in JSON.parse already, before either path: both
  * read the same double.
  */
 
-const MAX_DEPTH = 256;
+/**
+ * The deepest value, and the deepest expression, the fast path reads itself; deeper ones
+ * go to jq. Its parser and builtins recurse once per level, and a stack overflow there
+ * can abort V8 rather than throw (lib/mapping/yaml-depth.ts says how).
+ */
+export const MAX_FAST_DEPTH = 256;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 type WellFormedString = string & { isWellFormed(): boolean };
@@ -43,7 +48,7 @@ export function readsBackAlike(v: unknown, depth = 0): boolean {
       return true;
     case "object": {
       if (v === null) return true;
-      if (depth >= MAX_DEPTH) return false;
+      if (depth >= MAX_FAST_DEPTH) return false;
       if (Array.isArray(v)) {
         for (let i = 0; i < v.length; i++) {
           const x: unknown = v[i];

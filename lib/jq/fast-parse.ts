@@ -3,7 +3,7 @@
  * evaluates. Anything outside that subset (or spelled in a way whose meaning could differ
  * from jq's) makes `parseFastPath` return null, and the expression goes to jq.
  */
-import { wellFormed } from "./fast-input";
+import { MAX_FAST_DEPTH, wellFormed } from "./fast-input";
 
 export type Step = { key: string } | { index: number } | { try: true } | { iter: true; opt: boolean };
 export type Builtin = "length" | "tostring" | "ascii_downcase" | "ascii_upcase" | "min" | "max" | "not";
@@ -66,7 +66,19 @@ export function parseFastPath(expr: string): Node | null {
 
 class Parser {
   pos = 0;
+  /** Expressions open around the current position: parentheses, brackets, interpolations, `|` and `//` chains. */
+  private depth = 0;
   constructor(private readonly s: string) {}
+
+  /** One level deeper; past MAX_FAST_DEPTH the expression is left to jq (the descent recurses per level). */
+  private deeper<T>(parse: () => T): T {
+    if (++this.depth > MAX_FAST_DEPTH) throw new NotFast();
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
 
   atEnd(): boolean {
     return this.pos >= this.s.length;
@@ -90,6 +102,10 @@ class Parser {
   // Precedence as in jq's grammar: `|` (right-assoc) < `,` < `//` (right-assoc) < `==`.
   // Pipe := Comma ('|' Pipe)?
   parseExpr(): Node {
+    return this.deeper(() => this.parsePipe());
+  }
+
+  private parsePipe(): Node {
     const left = this.parseComma();
     this.skipSpace();
     if (this.s[this.pos] === "|" && this.s[this.pos + 1] !== "=") {
@@ -113,7 +129,7 @@ class Parser {
     if (this.s.startsWith("//", this.pos)) {
       if (this.s[this.pos + 2] === "=") throw new NotFast(); // `//=` is an update
       this.pos += 2;
-      const right = this.parseAlt();
+      const right = this.deeper(() => this.parseAlt());
       if (isMulti(left) || isMulti(right)) throw new NotFast();
       return { t: "alt", left, right };
     }

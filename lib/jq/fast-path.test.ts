@@ -158,3 +158,19 @@ describe("fast path matches jq-wasm exactly, error messages included", () => {
     }
   });
 });
+
+describe("expressions nested past the fast path's depth", () => {
+  it("go to jq (null), however deep: parentheses, brackets, interpolations, pipes and // chains (the parser recursed until the stack ran out)", () => {
+    const deep = 20_000;
+    expect(compileFastPath(`${"(".repeat(deep)}.a${")".repeat(deep)}`)).toBeNull();
+    expect(compileFastPath(`${"[".repeat(deep)}.a${"]".repeat(deep)}`)).toBeNull();
+    expect(compileFastPath(`${'"\\('.repeat(deep)}.a${')"'.repeat(deep)}`)).toBeNull();
+    expect(compileFastPath(Array(deep).fill(".a").join(" | "))).toBeNull();
+    expect(compileFastPath(Array(deep).fill(".a").join(" // "))).toBeNull();
+  });
+  it("within it they stay fast and read the item", () => {
+    const f = compileFastPath(`${"(".repeat(200)}.a${")".repeat(200)}`);
+    expect(f?.({ a: 7 })).toBe(7);
+    expect(compileFastPath(Array(200).fill(".b").join(" // "))?.({ b: "x" })).toBe("x");
+  });
+});

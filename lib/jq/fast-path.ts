@@ -18,7 +18,8 @@
  */
 import { jqAsciiCase, jqJoin, jqLength, jqMinMax, jqToString, truthy } from "./fast-builtins";
 import { isMulti, parseFastPath, type Builtin, type Node, type Step } from "./fast-parse";
-import { cannotIndex, cannotIterate, EMPTY as SHARED_EMPTY, type FastExpr } from "./fast-values";
+import { MAX_FAST_DEPTH } from "./fast-input";
+import { cannotIndex, cannotIterate, EMPTY as SHARED_EMPTY, NEEDS_JQ, type FastExpr } from "./fast-values";
 
 export { EMPTY, JqRuntimeError, NEEDS_JQ, jqType, type FastExpr, type FastResult } from "./fast-values";
 
@@ -85,18 +86,20 @@ function buildPath(steps: Step[]): FastExpr {
   };
 }
 
-export function jsonEqual(a: unknown, b: unknown): boolean {
+/** jq's `==` on JSON values; NEEDS_JQ past MAX_FAST_DEPTH (a page body is not depth-screened). */
+export function jsonEqual(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (depth >= MAX_FAST_DEPTH) throw NEEDS_JQ;
   if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+    return a.length === b.length && a.every((x, i) => jsonEqual(x, b[i], depth + 1));
   }
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
   const rb = b as Record<string, unknown>;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && jsonEqual((a as Record<string, unknown>)[k], rb[k]));
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && jsonEqual((a as Record<string, unknown>)[k], rb[k], depth + 1));
 }
 
 /** Emits outputs in order; `emit` returns false to stop; the stream then returns false. */

@@ -18,6 +18,12 @@ describe("rewriteSingleQuotes (Ocean rewrites single-quoted strings before compi
   it("leaves comments and unterminated quotes for jq to report", () => {
     expect(rewriteSingleQuotes(".a # it's fine")).toBe(".a # it's fine");
     expect(rewriteSingleQuotes(".a + 'open")).toBe(".a + 'open");
+    expect(rewriteSingleQuotes(`"\\(.a + 'open`)).toBe(`"\\(.a + 'open`);
+  });
+  it("rewrites inside interpolations nested 100,000 deep (it recursed per level, and the stack ran out)", () => {
+    const nest = (inner: string, depth: number) => `${'"\\('.repeat(depth)}${inner}${')"'.repeat(depth)}`;
+    expect(rewriteSingleQuotes(nest(".a // 'x'", 100_000))).toBe(nest('.a // "x"', 100_000));
+    expect(rewriteSingleQuotes(`${nest("(.a + 'y')", 3)} + 'z'`)).toBe(`${nest('(.a + "y")', 3)} + "z"`);
   });
 });
 

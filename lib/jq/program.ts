@@ -128,70 +128,66 @@ export function isCompileError(stderr: string, exitCode: number): boolean {
  */
 export function rewriteSingleQuotes(expr: string): string {
   if (!expr.includes("'")) return expr;
-  return rewriteCode(expr, 0, false).out;
-}
-
-/** Rewrites code from `start`; with `inInterpolation`, stops after the `)` closing it. */
-function rewriteCode(expr: string, start: number, inInterpolation: boolean): { out: string; end: number } {
+  // One frame per open string and per open interpolation, kept here rather than on the call
+  // stack: interpolations nest as deep as the text allows (a mapping holds up to 1 MB).
+  const frames: RewriteFrame[] = [{ in: "code", parens: 0, interpolation: false }];
   let out = "";
-  let depth = 0;
-  let i = start;
+  let i = 0;
   while (i < expr.length) {
+    const frame = frames[frames.length - 1]!;
     const ch = expr[i]!;
-    if (ch === '"') {
-      const s = rewriteString(expr, i);
-      out += s.out;
-      i = s.end;
+    if (frame.in === "string") {
+      if (ch === "\\" && expr[i + 1] === "(") {
+        out += "\\(";
+        i += 2;
+        frames.push({ in: "code", parens: 0, interpolation: true });
+      } else if (ch === "\\") {
+        out += expr.slice(i, i + 2);
+        i += 2;
+      } else {
+        out += ch;
+        i++;
+        if (ch === '"') frames.pop();
+      }
+    } else if (ch === '"') {
+      out += ch;
+      i++;
+      frames.push({ in: "string" });
     } else if (ch === "#") {
       const nl = expr.indexOf("\n", i);
       const end = nl === -1 ? expr.length : nl;
       out += expr.slice(i, end);
       i = end;
     } else if (ch === "'") {
-      let j = i + 1;
-      let body = "";
-      while (j < expr.length && expr[j] !== "'") {
-        if (expr[j] === "\\" && j + 1 < expr.length) {
-          body += expr.slice(j, j + 2);
-          j += 2;
-          continue;
-        }
-        body += expr[j] === '"' ? '\\"' : expr[j];
-        j++;
-      }
-      if (j >= expr.length) return { out: out + expr.slice(i), end: expr.length }; // unterminated: let jq report it
-      out += `"${body}"`;
-      i = j + 1;
+      const quoted = singleQuoted(expr, i);
+      if (quoted === null) return out + expr.slice(i); // unterminated: let jq report it
+      out += quoted.out;
+      i = quoted.end;
     } else {
-      if (inInterpolation && ch === "(") depth++;
-      if (inInterpolation && ch === ")" && depth-- === 0) return { out: out + ch, end: i + 1 };
+      if (frame.interpolation && ch === "(") frame.parens++;
       out += ch;
       i++;
+      // The `)` closing the interpolation: back in its string.
+      if (frame.interpolation && ch === ")" && frame.parens-- === 0) frames.pop();
     }
   }
-  return { out, end: i };
+  return out;
 }
 
-/** Copies the double-quoted string at `start`, rewriting the code of its interpolations. */
-function rewriteString(expr: string, start: number): { out: string; end: number } {
-  let out = '"';
-  let i = start + 1;
-  while (i < expr.length) {
-    const ch = expr[i]!;
-    if (ch === "\\" && expr[i + 1] === "(") {
-      const inner = rewriteCode(expr, i + 2, true);
-      out += `\\(${inner.out}`;
-      i = inner.end;
+type RewriteFrame = { in: "string" } | { in: "code"; parens: number; interpolation: boolean };
+
+/** The single-quoted string at `start` as a double-quoted one, or null when it does not end. */
+function singleQuoted(expr: string, start: number): { out: string; end: number } | null {
+  let body = "";
+  let j = start + 1;
+  while (j < expr.length && expr[j] !== "'") {
+    if (expr[j] === "\\" && j + 1 < expr.length) {
+      body += expr.slice(j, j + 2);
+      j += 2;
       continue;
     }
-    if (ch === "\\") {
-      out += expr.slice(i, i + 2);
-      i += 2;
-      continue;
-    }
-    out += ch;
-    i++;
-    if (ch === '"') break;
+    body += expr[j] === '"' ? '\\"' : expr[j];
+    j++;
   }
-  return { out, end: i };
+  return j >= expr.length ? null : { out: `"${body}"`, end: j + 1 };
 }

@@ -24,6 +24,13 @@ describe("readTopLevelProperties", () => {
   ])("%s reads %j", (expr, names) => {
     expect(readTopLevelProperties(expr)).toEqual(names);
   });
+
+  it("reads interpolations 16 deep, and stops there on a hostile 20,000 (it recursed per level until the stack ran out)", () => {
+    const nest = (depth: number) => `${'"\\('.repeat(depth)}.deep${')"'.repeat(depth)} + .top`;
+    expect(readTopLevelProperties(nest(16))).toEqual(["deep", "top"]);
+    expect(readTopLevelProperties(nest(17))).toEqual(["top"]);
+    expect(readTopLevelProperties(nest(20_000))).toEqual(["top"]);
+  });
 });
 
 describe("selectAssistant", () => {

@@ -24,8 +24,20 @@ interface Frame {
   objectKey: boolean;
 }
 
+/**
+ * Interpolations inside interpolations read this deep at most. Each level is a recursion
+ * and a rescan of the rest, so a hostile mapping nesting thousands of them overflowed
+ * the stack (which can abort V8 rather than throw: lib/mapping/yaml-depth.ts). Real
+ * expressions nest one or two; a name read deeper is not offered for `$select`.
+ */
+const MAX_INTERPOLATION_DEPTH = 16;
+
 /** Top-level property names read by one jq expression, in order of appearance. */
 export function readTopLevelProperties(expr: string): string[] {
+  return propertiesRead(expr, 0);
+}
+
+function propertiesRead(expr: string, interpolationDepth: number): string[] {
   const found: string[] = [];
   const add = (name: string) => {
     if (!found.includes(name)) found.push(name);
@@ -62,7 +74,9 @@ export function readTopLevelProperties(expr: string): string[] {
             else if (s[j] === '"') j = skipString(s, j) - 1;
             j++;
           }
-          if (frame().top) for (const name of readTopLevelProperties(s.slice(start, j - 1))) add(name);
+          if (frame().top && interpolationDepth < MAX_INTERPOLATION_DEPTH) {
+            for (const name of propertiesRead(s.slice(start, j - 1), interpolationDepth + 1)) add(name);
+          }
           continue;
         }
         j += s[j] === "\\" ? 2 : 1;
