@@ -27,7 +27,9 @@ describe("createNodeJqPool: workers on demand", () => {
   });
 
   it("ends idle workers after idleMs, and the next run starts one again", async () => {
-    pool = createNodeJqPool({ size: 2, idleMs: 100 });
+    // Long enough that the first worker is still there when the second, started at the same
+    // time, has answered (with both cores busy a start took over 100 ms, the limit this had).
+    pool = createNodeJqPool({ size: 2, idleMs: 1_500 });
     await Promise.all([pool.run({ program: ".", input: "1" }), pool.run({ program: ".", input: "2" })]);
     expect(pool.liveWorkers()).toBe(2);
     await until(() => pool!.liveWorkers() === 0);
