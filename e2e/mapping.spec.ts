@@ -195,6 +195,24 @@ test("the mapping editor on the demo tenant, as a new user", async ({ page, base
   await page.keyboard.press("Control+Shift+k"); // delete the line
   await expect(page.getByTestId("preview-stale")).toHaveCount(0, { timeout: 30_000 });
 
+  // Nested past 100 levels: refused where it passes the bound, the last good preview kept, and
+  // Monaco holds it as plain text (monaco-yaml's worker would compose it by recursion).
+  const mode = page.getByTestId("mapping-editor").locator("[data-mode-id]");
+  await expect(mode).toHaveAttribute("data-mode-id", "yaml");
+  await focusEditor(page);
+  await page.keyboard.press("Control+a");
+  await paste(page, `resources:\n${Array.from({ length: 150 }, (_, i) => `${" ".repeat(i)}- `).join("\n")}x\n`);
+  const tooDeep = page.getByTestId("finding").and(page.locator('[data-code="yaml_too_deep"]'));
+  await expect(tooDeep).toContainText("The YAML is nested too deeply to read: more than 100 levels.");
+  await expect(tooDeep.getByTestId("finding-go-to")).toHaveText("line 101, column 100"); // the list indented 99 spaces is level 101
+  await expect(page.getByTestId("preview-stale")).toHaveAttribute("data-reason", "yaml");
+  await expect(mode).toHaveAttribute("data-mode-id", "plaintext");
+  // One undo brings the mapping back, as YAML again.
+  await page.keyboard.press("Control+z");
+  await expect(tooDeep).toHaveCount(0);
+  await expect(mode).toHaveAttribute("data-mode-id", "yaml");
+  await expect(page.getByTestId("preview-stale")).toHaveCount(0, { timeout: 30_000 });
+
   // Saved: a reload shows the edited text (the membership resource the fix added).
   await page.keyboard.press("Control+s");
   const saved = await savedYaml(page, projectId);

@@ -6,7 +6,8 @@
  * field-path and blueprint-property completion (completion.ts), every finding underlined
  * with its hover text, and the step's keyboard shortcuts. Hands the page an EditorHandle for the lint fixes, restores and "go to".
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { offsetPastDepth } from "@/lib/mapping/yaml-depth";
 import { LazyYamlMonacoEditor, type Monaco, type OnMount } from "../monaco/LazyYamlMonacoEditor";
 import { suggestAt, type CompletionData } from "./completion";
 import { markerSpecs } from "./editor-markers";
@@ -93,6 +94,10 @@ export function MappingEditor({
   onReady: (handle: EditorHandle) => void;
 }) {
   const [api, setApi] = useState<{ editor: EditorInstance; monaco: Monaco } | null>(null);
+  // Text nested past the bound is plain text to Monaco: monaco-yaml's worker would compose
+  // it by recursion with its own `yaml`, which can abort the tab (lib/mapping/yaml-depth.ts).
+  // The Problems panel says why and where.
+  const language = useMemo(() => (offsetPastDepth(text) === null ? "yaml" : "plaintext"), [text]);
   const completionRef = useRef(completion);
   const shortcutsRef = useRef(shortcuts);
   useEffect(() => {
@@ -175,7 +180,7 @@ export function MappingEditor({
     <div className={styles.editorFrame} data-testid="mapping-editor">
       <LazyYamlMonacoEditor
         path={MODEL_PATH}
-        language="yaml"
+        language={language}
         value={text}
         options={OPTIONS}
         onChange={(value) => onChange(value ?? "")}
