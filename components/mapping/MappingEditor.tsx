@@ -7,7 +7,7 @@
  * with its hover text, and the step's keyboard shortcuts. Hands the page an EditorHandle for the lint fixes, restores and "go to".
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { offsetPastDepth } from "@/lib/mapping/yaml-depth";
+import { offsetPastDepth } from "@/lib/mapping";
 import { LazyYamlMonacoEditor, type Monaco, type OnMount } from "../monaco/LazyYamlMonacoEditor";
 import { suggestAt, type CompletionData } from "./completion";
 import { markerSpecs } from "./editor-markers";

@@ -5,7 +5,7 @@
  * decorations over Monaco's YAML colouring.
  */
 import { isMap, isScalar, isSeq, type Node as YamlNode } from "yaml";
-import { parseYamlBounded } from "@/lib/mapping/yaml-depth";
+import { parseYamlBounded } from "@/lib/mapping";
 import { jqTokens, type JqTokenKind } from "./jq-tokens";
 
 export interface JqRange {

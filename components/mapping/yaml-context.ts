@@ -5,8 +5,7 @@
  * colon yet) is completed to a parsable entry first, so the `yaml` parser can place it.
  */
 import { isMap, isPair, isScalar, isSeq, type Node as YamlNode } from "yaml";
-import type { PathSegment } from "@/lib/mapping";
-import { parseYamlBounded } from "@/lib/mapping/yaml-depth";
+import { parseYamlBounded, type PathSegment } from "@/lib/mapping";
 
 export interface CursorContext {
   /** Keys from the root to the entry at the cursor (list items as their index). */

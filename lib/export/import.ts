@@ -54,46 +54,21 @@ export interface ImportAnalysis {
 
 function integrationSettings(text: string | undefined, problems: ImportFinding[]): Record<string, unknown> | undefined {
   if (text === undefined || text.trim() === "") return undefined;
+  const unreadable = (message: string, location: ErrorLocation, hint = "Paste the install's integration.config as YAML or JSON, or leave it empty."): undefined => {
+    problems.push({ file: "integration", severity: "error", code: "integration_unreadable", message, hint, location });
+    return undefined;
+  };
   const { doc, tooDeep } = parseYamlBounded(text, { prettyErrors: false });
-  if (tooDeep) {
-    problems.push({
-      file: "integration",
-      severity: "error",
-      code: "integration_unreadable",
-      message: `The integration config is nested too deeply to read: more than ${tooDeep.limit} levels.`,
-      hint: "Paste the install's integration.config as YAML or JSON, or leave it empty.",
-      location: { line: tooDeep.line, column: tooDeep.column },
-    });
-    return undefined;
-  }
+  if (tooDeep) return unreadable(`The integration config is nested too deeply to read: more than ${tooDeep.limit} levels.`, { line: tooDeep.line, column: tooDeep.column });
   const error = doc.errors[0];
-  if (error || !isMap(doc.contents)) {
-    problems.push({
-      file: "integration",
-      severity: "error",
-      code: "integration_unreadable",
-      message: error
-        ? `The integration config is not YAML or JSON: ${error.message.split("\n")[0]}`
-        : "The integration config must be a map of settings (paginationType: ..., authType: ...).",
-      hint: "Paste the install's integration.config as YAML or JSON, or leave it empty.",
-      location: error ? { line: error.linePos?.[0].line, column: error.linePos?.[0].col } : { line: 1, column: 1 },
-    });
-    return undefined;
-  }
+  if (error) return unreadable(`The integration config is not YAML or JSON: ${error.message.split("\n")[0]}`, { line: error.linePos?.[0].line, column: error.linePos?.[0].col });
+  if (!isMap(doc.contents)) return unreadable("The integration config must be a map of settings (paginationType: ..., authType: ...).", { line: 1, column: 1 });
   let raw: Record<string, unknown>;
   try {
     raw = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
   } catch (e) {
     // Alias bombs ("billion laughs"): the yaml library refuses to expand them by throwing.
-    problems.push({
-      file: "integration",
-      severity: "error",
-      code: "integration_unreadable",
-      message: `The integration config could not be expanded: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
-      hint: "Write the settings out instead of using YAML anchors and aliases (&name / *name).",
-      location: { line: 1, column: 1 },
-    });
-    return undefined;
+    return unreadable(`The integration config could not be expanded: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`, { line: 1, column: 1 }, "Write the settings out instead of using YAML anchors and aliases (&name / *name).");
   }
   // Accept the settings themselves, or values.yaml's integration.config, or {config: ...}.
   const nested = (raw.integration as { config?: unknown } | undefined)?.config ?? raw.config;

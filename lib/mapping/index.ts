@@ -11,7 +11,7 @@
  *   const select = selectAssistant(parsed.config.resources[0]);
  */
 export { parsePortAppConfig, type ParsedConfig } from "./parse";
-export { parseYamlBounded, MAX_YAML_DEPTH, type BoundedYaml, type YamlTooDeep } from "./yaml-depth";
+export { offsetPastDepth, parseYamlBounded, MAX_YAML_DEPTH, type BoundedYaml, type YamlTooDeep } from "./yaml-depth";
 export { formatPath, noSource, type ConfigIssue, type PathSegment, type SourceMap } from "./source";
 export { validateConfig, kindParameters } from "./validate";
 export {

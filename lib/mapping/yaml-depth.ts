@@ -10,7 +10,7 @@
  * process that way). The library's CST parser keeps its own stack, so it reads any depth;
  * the depth is measured on its tree, iteratively, and nothing deeper is composed.
  */
-import { type CST, type DocumentOptions, type ParseOptions, type SchemaOptions, Parser, parseDocument, type Document } from "yaml";
+import { type CST, type DocumentOptions, LineCounter, type ParseOptions, type SchemaOptions, Parser, parseDocument, type Document } from "yaml";
 
 /** A port-app-config is about ten levels deep; nothing real comes near this. */
 export const MAX_YAML_DEPTH = 100;
@@ -25,9 +25,12 @@ export interface YamlTooDeep {
 
 export type BoundedYaml = { doc: Document.Parsed; tooDeep: null } | { doc: null; tooDeep: YamlTooDeep };
 
-/** Offset of the first collection (map, list, flow [..] or {..}) nested deeper than `limit`, in text order; null when none is. */
-export function offsetPastDepth(text: string, limit: number = MAX_YAML_DEPTH): number | null {
-  for (const token of new Parser().parse(text)) {
+/**
+ * Offset of the first collection (map, list, flow [..] or {..}) nested deeper than `limit`,
+ * in text order; null when none is. `lines`, when given, learns the text's line starts.
+ */
+export function offsetPastDepth(text: string, limit: number = MAX_YAML_DEPTH, lines?: LineCounter): number | null {
+  for (const token of new Parser(lines?.addNewLine).parse(text)) {
     if (token.type !== "document" || !token.value) continue;
     const pending: { token: CST.Token; depth: number }[] = [{ token: token.value, depth: 1 }];
     while (pending.length > 0) {
@@ -45,19 +48,13 @@ export function offsetPastDepth(text: string, limit: number = MAX_YAML_DEPTH): n
   return null;
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /** `parseDocument`, or where the text nests deeper than `MAX_YAML_DEPTH` (then nothing is composed). */
 export function parseYamlBounded(text: string, options: ParseOptions & DocumentOptions & SchemaOptions = {}): BoundedYaml {
-  const offset = offsetPastDepth(text);
-  if (offset !== null) return { doc: null, tooDeep: { limit: MAX_YAML_DEPTH, ...lineAndColumn(text, offset) } };
+  const lines = new LineCounter();
+  const offset = offsetPastDepth(text, MAX_YAML_DEPTH, lines);
+  if (offset !== null) {
+    const { line, col } = lines.linePos(offset);
+    return { doc: null, tooDeep: { limit: MAX_YAML_DEPTH, line, column: col } };
+  }
   return { doc: parseDocument(text, options), tooDeep: null };
 }
